@@ -1,0 +1,128 @@
+import * as Y from 'yjs';
+import type { Annotation } from './annotation.js';
+import { CONTEXT_LENGTH } from './annotation.js';
+import { bestQuoteMatch, similarity } from './quote-search.js';
+import {
+  offsetOfRelativePosition,
+  projectFragment,
+  relativePositionAt,
+  type TextProjection,
+} from './text-projection.js';
+import { getContent } from './document-layout.js';
+
+/**
+ * Anchoring: turning a selection into relative positions plus a quote with context, and turning
+ * those back into offsets in the current text, re-anchoring from the quote when positions fail.
+ */
+
+/** What a new tag is anchored by. */
+export interface Anchor {
+  readonly start: Y.RelativePosition;
+  readonly end: Y.RelativePosition;
+  readonly quote: string;
+  readonly prefix: string;
+  readonly suffix: string;
+}
+
+/** The quote and its context for a range of projected text. */
+export function quoteAt(text: string, from: number, to: number): Pick<Anchor, 'quote' | 'prefix' | 'suffix'> {
+  return {
+    quote: text.slice(from, to),
+    prefix: text.slice(Math.max(0, from - CONTEXT_LENGTH), from),
+    suffix: text.slice(to, to + CONTEXT_LENGTH),
+  };
+}
+
+/** Anchors a range of projected text, or returns null if it covers no text. */
+export function createAnchor(projection: TextProjection, from: number, to: number): Anchor | null {
+  const text = projection.text;
+  const start = Math.max(0, Math.min(from, to));
+  let end = Math.min(text.length, Math.max(from, to));
+  // Leading and trailing block separators are not part of what the reviewer meant to tag.
+  let first = start;
+  while (first < end && /\s/.test(text[first])) first++;
+  while (end > first && /\s/.test(text[end - 1])) end--;
+  if (first >= end) return null;
+  const startPosition = relativePositionAt(projection, first, 'after');
+  const endPosition = relativePositionAt(projection, end, 'before');
+  if (!startPosition || !endPosition) return null;
+  return { start: startPosition, end: endPosition, ...quoteAt(text, first, end) };
+}
+
+/** How an annotation was found in the current text. */
+export type AnchorStatus =
+  /** Its relative positions cover exactly its quote. */
+  | 'anchored'
+  /** Its positions failed; its quote was found again from quote, prefix and suffix. */
+  | 'reanchored'
+  /** Its positions still cover text close to its quote: the tagged text was edited. */
+  | 'drifted'
+  /** Nowhere to be found: shown in its own list, never on other text. */
+  | 'orphaned';
+
+/** An annotation with where it currently sits in the projected text. */
+export interface ResolvedAnnotation {
+  readonly annotation: Annotation;
+  readonly status: AnchorStatus;
+  /** Projected-text offsets (UTF-16); null when orphaned. */
+  readonly from: number | null;
+  readonly to: number | null;
+}
+
+/** Share of the stored context that must agree for a quote found elsewhere to be trusted. */
+const TRUSTED_CONTEXT_SHARE = 0.5;
+/** How close edited text must stay to the quote for a tag to keep following it. */
+const DRIFT_SIMILARITY = 0.5;
+
+/** Resolves one annotation against the current text. */
+export function resolveAnnotation(
+  doc: Y.Doc,
+  projection: TextProjection,
+  annotation: Annotation,
+): ResolvedAnnotation {
+  const text = projection.text;
+  const from = offsetOfRelativePosition(doc, projection, annotation.start);
+  const to = offsetOfRelativePosition(doc, projection, annotation.end);
+  const span = from !== null && to !== null && from < to ? { from, to } : null;
+  if (span && text.slice(span.from, span.to) === annotation.quote) {
+    return { annotation, status: 'anchored', ...span };
+  }
+
+  const match = bestQuoteMatch(text, annotation.quote, annotation.prefix, annotation.suffix, from);
+  const available = annotation.prefix.length + annotation.suffix.length;
+  if (match && (available === 0 || match.contextScore >= available * TRUSTED_CONTEXT_SHARE)) {
+    return { annotation, status: 'reanchored', from: match.start, to: match.end };
+  }
+  if (span && similarity(text.slice(span.from, span.to), annotation.quote) >= DRIFT_SIMILARITY) {
+    return { annotation, status: 'drifted', ...span };
+  }
+  if (match && isOnlyOccurrence(text, annotation.quote, match.start)) {
+    // The only occurrence left in the whole text: weak context, but nowhere else it could be.
+    return { annotation, status: 'reanchored', from: match.start, to: match.end };
+  }
+  return { annotation, status: 'orphaned', from: null, to: null };
+}
+
+function isOnlyOccurrence(text: string, quote: string, at: number): boolean {
+  return text.indexOf(quote) === at && text.indexOf(quote, at + 1) === -1;
+}
+
+/** Resolves many annotations against one projection of the current text. */
+export function resolveAnnotations(
+  doc: Y.Doc,
+  annotations: readonly Annotation[],
+  projection: TextProjection = projectFragment(getContent(doc)),
+): ResolvedAnnotation[] {
+  return annotations.map((annotation) => resolveAnnotation(doc, projection, annotation));
+}
+
+/** Orders resolved annotations by position, orphans last, ties by creation time. */
+export function compareByPosition(a: ResolvedAnnotation, b: ResolvedAnnotation): number {
+  const af = a.from ?? Number.MAX_SAFE_INTEGER;
+  const bf = b.from ?? Number.MAX_SAFE_INTEGER;
+  if (af !== bf) return af - bf;
+  const at = a.to ?? 0;
+  const bt = b.to ?? 0;
+  if (at !== bt) return bt - at;
+  return a.annotation.createdAt.localeCompare(b.annotation.createdAt);
+}

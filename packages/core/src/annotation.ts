@@ -1,0 +1,179 @@
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { LABELS, type Label } from './labels.js';
+import { getAnnotationsMap } from './document-layout.js';
+
+/**
+ * The annotation record: its type, its validator and its migrations in one place.
+ * Stored as a Y.Map per annotation inside the `annotations` map (docs/data-model.md).
+ */
+
+/** Current version of the stored annotation record. */
+export const ANNOTATION_VERSION = 1;
+
+/** Characters of context kept on each side of a tag's quote for re-anchoring. */
+export const CONTEXT_LENGTH = 32;
+
+const relativePositionJson = z
+  .object({
+    type: z.unknown().optional(),
+    tname: z.string().optional(),
+    item: z.object({ client: z.number().int().nonnegative(), clock: z.number().int().nonnegative() }).nullish(),
+    assoc: z.number().int().optional(),
+  })
+  .passthrough()
+  .refine((value) => value.item != null || value.tname != null || value.type != null, {
+    message: 'relative position refers to nothing',
+  });
+
+const isoDate = z.iso.datetime({ offset: true });
+
+/** Validator for one stored annotation (the plain JSON form of its Y.Map). */
+export const annotationSchema = z.object({
+  v: z.number().int().positive().optional(),
+  label: z.enum(LABELS),
+  start: relativePositionJson,
+  end: relativePositionJson,
+  quote: z.string().min(1).max(100_000),
+  prefix: z.string().max(1_000),
+  suffix: z.string().max(1_000),
+  author: z.object({ id: z.string().min(1).max(200), name: z.string().max(200) }),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+});
+
+/** A reviewer as recorded on a tag. */
+export interface Reviewer {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** One tag as read from the shared document, validated. */
+export interface Annotation {
+  readonly id: string;
+  readonly label: Label;
+  readonly start: Y.RelativePosition;
+  readonly end: Y.RelativePosition;
+  readonly quote: string;
+  readonly prefix: string;
+  readonly suffix: string;
+  readonly author: Reviewer;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** An entry of the annotations map that failed validation, with the reason. */
+export interface InvalidAnnotation {
+  readonly id: string;
+  readonly error: string;
+}
+
+/** Numbered migrations from stored version N to N+1, applied to plain JSON before validation. */
+const migrations: Record<number, (record: Record<string, unknown>) => Record<string, unknown>> = {};
+
+function migrate(record: Record<string, unknown>): Record<string, unknown> {
+  let current = record;
+  let version = typeof current.v === 'number' ? current.v : 1;
+  while (version < ANNOTATION_VERSION) {
+    const step = migrations[version];
+    if (!step) break;
+    current = step(current);
+    version += 1;
+  }
+  return current;
+}
+
+/** Validates the plain JSON form of one stored annotation. */
+export function parseAnnotation(
+  id: string,
+  value: unknown,
+): { ok: true; annotation: Annotation } | { ok: false; error: string } {
+  const json = value instanceof Y.Map ? value.toJSON() : value;
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    return { ok: false, error: 'annotation is not a map' };
+  }
+  const parsed = annotationSchema.safeParse(migrate(json as Record<string, unknown>));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, error: `${issue.path.join('.') || 'annotation'}: ${issue.message}` };
+  }
+  const data = parsed.data;
+  return {
+    ok: true,
+    annotation: {
+      id,
+      label: data.label,
+      start: Y.createRelativePositionFromJSON(data.start),
+      end: Y.createRelativePositionFromJSON(data.end),
+      quote: data.quote,
+      prefix: data.prefix,
+      suffix: data.suffix,
+      author: { id: data.author.id, name: data.author.name },
+      createdAt: data.createdAt,
+      updatedAt: data.updatedAt,
+    },
+  };
+}
+
+/** All annotations of a document, valid ones and the ids and reasons of those that are not. */
+export function readAnnotations(doc: Y.Doc): { valid: Annotation[]; invalid: InvalidAnnotation[] } {
+  const valid: Annotation[] = [];
+  const invalid: InvalidAnnotation[] = [];
+  getAnnotationsMap(doc).forEach((value, id) => {
+    const result = parseAnnotation(id, value);
+    if (result.ok) valid.push(result.annotation);
+    else invalid.push({ id, error: result.error });
+  });
+  return { valid, invalid };
+}
+
+/** The fields a new annotation is written with. */
+export interface NewAnnotation {
+  readonly label: Label;
+  readonly start: Y.RelativePosition;
+  readonly end: Y.RelativePosition;
+  readonly quote: string;
+  readonly prefix: string;
+  readonly suffix: string;
+  readonly author: Reviewer;
+  readonly now?: Date;
+}
+
+/** A fresh, collision-resistant annotation id. */
+export function newAnnotationId(): string {
+  return `a-${crypto.randomUUID()}`;
+}
+
+/** Writes a new annotation into the document (call inside `doc.transact` with an origin). */
+export function writeAnnotation(doc: Y.Doc, id: string, fields: NewAnnotation): void {
+  const at = (fields.now ?? new Date()).toISOString();
+  const entry = new Y.Map<unknown>();
+  entry.set('v', ANNOTATION_VERSION);
+  entry.set('label', fields.label);
+  entry.set('start', Y.relativePositionToJSON(fields.start));
+  entry.set('end', Y.relativePositionToJSON(fields.end));
+  entry.set('quote', fields.quote);
+  entry.set('prefix', fields.prefix);
+  entry.set('suffix', fields.suffix);
+  entry.set('author', { id: fields.author.id, name: fields.author.name });
+  entry.set('createdAt', at);
+  entry.set('updatedAt', at);
+  getAnnotationsMap(doc).set(id, entry);
+}
+
+/** Changes the label of an existing annotation; false if there is no such annotation. */
+export function relabelAnnotation(doc: Y.Doc, id: string, label: Label, now = new Date()): boolean {
+  const entry = getAnnotationsMap(doc).get(id);
+  if (!(entry instanceof Y.Map)) return false;
+  entry.set('label', label);
+  entry.set('updatedAt', now.toISOString());
+  return true;
+}
+
+/** Removes an annotation; false if there was none. */
+export function removeAnnotation(doc: Y.Doc, id: string): boolean {
+  const map = getAnnotationsMap(doc);
+  if (!map.has(id)) return false;
+  map.delete(id);
+  return true;
+}

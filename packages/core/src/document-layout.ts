@@ -1,0 +1,41 @@
+import * as Y from 'yjs';
+
+/**
+ * The layout of an article's Y.Doc, the one contract every client and the server share
+ * (see docs/data-model.md).
+ */
+
+/** Name of the Y.XmlFragment that y-prosemirror binds to the editor. */
+export const CONTENT_KEY = 'content';
+/** Name of the Y.Map holding article metadata (`title`, …). */
+export const META_KEY = 'meta';
+/** Name of the Y.Map from annotation id to a Y.Map of the annotation's fields. */
+export const ANNOTATIONS_KEY = 'annotations';
+
+/** ProseMirror node names used in the shared content; the editor schema must use the same names. */
+export const NODE_NAMES = {
+  paragraph: 'paragraph',
+  heading: 'heading',
+  hardBreak: 'hard_break',
+} as const;
+
+/** The article text as a Y.XmlFragment. */
+export function getContent(doc: Y.Doc): Y.XmlFragment {
+  return doc.getXmlFragment(CONTENT_KEY);
+}
+
+/** The article metadata map. */
+export function getMeta(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(META_KEY);
+}
+
+/** The annotations map: id → Y.Map of fields. */
+export function getAnnotationsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+  return doc.getMap(ANNOTATIONS_KEY);
+}
+
+/** The article title from `meta`, or an empty string. */
+export function getTitle(doc: Y.Doc): string {
+  const title = getMeta(doc).get('title');
+  return typeof title === 'string' ? title : '';
+}

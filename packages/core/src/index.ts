@@ -1,0 +1,12 @@
+/** @factcheck/core: the domain of the fact-check editor, free of DOM and network code. */
+export * from './labels.js';
+export * from './origins.js';
+export * from './document-layout.js';
+export * from './annotation.js';
+export * from './text-projection.js';
+export * from './quote-search.js';
+export * from './anchoring.js';
+export * from './segments.js';
+export * from './code-points.js';
+export * from './plain-text-article.js';
+export * from './article-summary.js';
