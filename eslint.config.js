@@ -1,0 +1,62 @@
+// One linter for the whole tree: TypeScript rules everywhere, React hook rules in the web app.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  // Layers depend one way: core ← editor ← web, core ← server.
+  {
+    files: ['packages/core/src/**'],
+    languageOptions: { globals: { ...globals['shared-node-browser'] } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@factcheck/*', 'prosemirror-*', 'y-prosemirror', 'y-websocket', 'react', 'react-dom'], message: 'core knows nothing of other layers, the DOM or React.' },
+            { group: ['ws', 'fastify', 'node:*', 'fs', 'http', 'net'], message: 'core has no network or file access.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['packages/editor/src/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@factcheck/web', '@factcheck/server', 'react', 'react-dom', 'y-websocket', 'ws'], message: 'editor is ProseMirror only: no React, no network.' }] },
+      ],
+    },
+  },
+  {
+    files: ['apps/server/src/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@factcheck/editor', '@factcheck/web', 'react', 'react-dom', 'prosemirror-*'], message: 'the server builds on core only.' }] },
+      ],
+    },
+  },
+  {
+    files: ['apps/web/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
+    files: ['scripts/**', 'tests/**', 'bench/**', 'apps/server/src/cli/**'],
+    rules: { 'no-console': 'off' },
+  },
+);

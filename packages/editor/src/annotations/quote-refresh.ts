@@ -1,0 +1,45 @@
+import * as Y from 'yjs';
+import {
+  createAnchor,
+  getAnnotationsMap,
+  getContent,
+  projectFragment,
+  quoteAt,
+  QUOTE_REFRESH_ORIGIN,
+  readAnnotations,
+  resolveAnnotations,
+} from '@factcheck/core';
+
+/**
+ * After this reviewer edits the text, tags whose text changed under them get a fresh quote and
+ * context (and fresh positions when they were found again from their quote), so the quote keeps
+ * describing what the tag covers. Only the editing client does this, so clients never race to.
+ * Returns how many tags were refreshed.
+ */
+export function refreshTagQuotes(ydoc: Y.Doc): number {
+  const projection = projectFragment(getContent(ydoc));
+  const stale = resolveAnnotations(ydoc, readAnnotations(ydoc).valid, projection).filter(
+    (tag) => tag.status === 'drifted' || tag.status === 'reanchored',
+  );
+  if (stale.length === 0) return 0;
+  const now = new Date().toISOString();
+  const map = getAnnotationsMap(ydoc);
+  ydoc.transact(() => {
+    for (const tag of stale) {
+      const entry = map.get(tag.annotation.id);
+      if (!(entry instanceof Y.Map) || tag.from === null || tag.to === null) continue;
+      if (tag.status === 'reanchored') {
+        const anchor = createAnchor(projection, tag.from, tag.to);
+        if (!anchor) continue;
+        entry.set('start', Y.relativePositionToJSON(anchor.start));
+        entry.set('end', Y.relativePositionToJSON(anchor.end));
+      }
+      const { quote, prefix, suffix } = quoteAt(projection.text, tag.from, tag.to);
+      entry.set('quote', quote);
+      entry.set('prefix', prefix);
+      entry.set('suffix', suffix);
+      entry.set('updatedAt', now);
+    }
+  }, QUOTE_REFRESH_ORIGIN);
+  return stale.length;
+}

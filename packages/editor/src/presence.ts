@@ -1,0 +1,43 @@
+import type { Awareness } from 'y-protocols/awareness';
+import { yCursorPlugin } from 'y-prosemirror';
+import type { Plugin } from 'prosemirror-state';
+
+/** What each reviewer publishes about themselves in awareness under `user`. */
+export interface PresenceUser {
+  readonly id: string;
+  readonly name: string;
+  /** `#rrggbb`. */
+  readonly color: string;
+}
+
+/** A remote caret with the reviewer's name above it (text only, never HTML). */
+function buildCursor(user: PresenceUser): HTMLElement {
+  const cursor = document.createElement('span');
+  cursor.className = 'fc-cursor';
+  cursor.style.borderColor = user.color;
+  const label = document.createElement('span');
+  label.className = 'fc-cursor__name';
+  label.style.backgroundColor = user.color;
+  label.textContent = user.name || 'Anonymous';
+  cursor.append('\u2060', label, '\u2060');
+  return cursor;
+}
+
+/** Shows other reviewers' cursors and selections, coloured per reviewer. */
+export function presencePlugin(awareness: Awareness): Plugin {
+  return yCursorPlugin(awareness, {
+    cursorBuilder: (user: PresenceUser) => buildCursor(user),
+    selectionBuilder: (user: PresenceUser) => ({
+      class: 'fc-remote-selection',
+      style: `background-color: ${user.color}40`,
+    }),
+  });
+}
+
+/** A stable colour for a reviewer id, from a palette readable on white. */
+export function colorForReviewer(id: string): string {
+  const palette = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#bcbd22', '#ff7f0e'];
+  let hash = 0;
+  for (let i = 0; i < id.length; i++) hash = (hash * 31 + id.charCodeAt(i)) | 0;
+  return palette[Math.abs(hash) % palette.length];
+}
