@@ -25,8 +25,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@factcheck/*', 'prosemirror-*', 'y-prosemirror', 'y-websocket', 'react', 'react-dom'], message: 'core knows nothing of other layers, the DOM or React.' },
-            { group: ['ws', 'fastify', 'node:*', 'fs', 'http', 'net'], message: 'core has no network or file access.' },
+            {
+              group: ['@factcheck/*', 'prosemirror-*', 'y-prosemirror', 'y-websocket', 'react', 'react-dom'],
+              message: 'core knows nothing of other layers, the DOM or React.',
+            },
+            {
+              group: ['ws', 'fastify', 'node:*', 'fs', 'http', 'net'],
+              message: 'core has no network or file access.',
+            },
           ],
         },
       ],
@@ -37,7 +43,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@factcheck/web', '@factcheck/server', 'react', 'react-dom', 'y-websocket', 'ws'], message: 'editor is ProseMirror only: no React, no network.' }] },
+        {
+          patterns: [
+            {
+              group: ['@factcheck/web', '@factcheck/server', 'react', 'react-dom', 'y-websocket', 'ws'],
+              message: 'editor is ProseMirror only: no React, no network.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -46,14 +59,21 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@factcheck/editor', '@factcheck/web', 'react', 'react-dom', 'prosemirror-*'], message: 'the server builds on core only.' }] },
+        {
+          patterns: [
+            {
+              group: ['@factcheck/editor', '@factcheck/web', 'react', 'react-dom', 'prosemirror-*'],
+              message: 'the server builds on core only.',
+            },
+          ],
+        },
       ],
     },
   },
   {
     files: ['apps/web/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    rules: { ...reactHooks.configs.recommended.rules },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     files: ['scripts/**', 'tests/**', 'bench/**', 'apps/server/src/cli/**'],

@@ -36,7 +36,17 @@ export function presencePlugin(awareness: Awareness): Plugin {
 
 /** A stable colour for a reviewer id, from a palette readable on white. */
 export function colorForReviewer(id: string): string {
-  const palette = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#bcbd22', '#ff7f0e'];
+  const palette = [
+    '#1f77b4',
+    '#d62728',
+    '#2ca02c',
+    '#9467bd',
+    '#8c564b',
+    '#e377c2',
+    '#17becf',
+    '#bcbd22',
+    '#ff7f0e',
+  ];
   let hash = 0;
   for (let i = 0; i < id.length; i++) hash = (hash * 31 + id.charCodeAt(i)) | 0;
   return palette[Math.abs(hash) % palette.length];

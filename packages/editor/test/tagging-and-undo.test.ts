@@ -26,7 +26,12 @@ describe('tagging commands', () => {
     const state = select(editorStateFor(ydoc), 'denied the claims');
     expect(tagSelection('denial', me)(state, () => {})).toBe(true);
     const [tag] = readAnnotations(ydoc).valid;
-    expect(tag).toMatchObject({ label: 'denial', quote: 'denied the claims', author: me, prefix: 'Ali Zafar ' });
+    expect(tag).toMatchObject({
+      label: 'denial',
+      quote: 'denied the claims',
+      author: me,
+      prefix: 'Ali Zafar ',
+    });
     expect(ydoc.getXmlFragment('content').toString()).toBe(before);
   });
 
@@ -73,11 +78,19 @@ describe('tagging commands', () => {
 
     const undo = undoManagerOf(state);
     undo.undo();
-    expect(readAnnotations(ydoc).valid.map((a) => a.quote).sort()).toEqual(['accused him', 'denied']);
+    expect(
+      readAnnotations(ydoc)
+        .valid.map((a) => a.quote)
+        .sort(),
+    ).toEqual(['accused him', 'denied']);
     undo.undo();
     expect(readAnnotations(ydoc).valid.map((a) => a.quote)).toEqual(['denied']);
     undo.redo();
-    expect(readAnnotations(ydoc).valid.map((a) => a.quote).sort()).toEqual(['accused him', 'denied']);
+    expect(
+      readAnnotations(ydoc)
+        .valid.map((a) => a.quote)
+        .sort(),
+    ).toEqual(['accused him', 'denied']);
   });
 });
 

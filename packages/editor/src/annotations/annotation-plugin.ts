@@ -85,7 +85,12 @@ export function annotationPlugin(options: AnnotationPluginOptions = {}): Plugin<
         } else if (filter === previous.filter && activeIds === previous.activeIds) {
           return previous;
         }
-        return { tags, filter, activeIds, decorations: buildTagDecorations(newState.doc, tags, filter, activeIds) };
+        return {
+          tags,
+          filter,
+          activeIds,
+          decorations: buildTagDecorations(newState.doc, tags, filter, activeIds),
+        };
       },
     },
     props: {

@@ -29,7 +29,10 @@ export function buildTagDecorations(
   }
   const decorations = flattenRanges(ranges).map((segment) => {
     const labels = new Set(segment.ids.map((id) => byId.get(id)!.annotation.label));
-    const classes = [TAG_CLASS, ...LABELS.filter((label) => labels.has(label)).map((label) => `${TAG_CLASS}--${label}`)];
+    const classes = [
+      TAG_CLASS,
+      ...LABELS.filter((label) => labels.has(label)).map((label) => `${TAG_CLASS}--${label}`),
+    ];
     if (segment.ids.length > 1) classes.push(`${TAG_CLASS}--overlap`);
     if (segment.ids.some((id) => activeIds.has(id))) classes.push(`${TAG_CLASS}--active`);
     return Decoration.inline(

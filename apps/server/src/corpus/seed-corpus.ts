@@ -1,0 +1,56 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import * as Y from 'yjs';
+import { parsePlainTextArticle, summarizeArticle, writeArticle, type ArticleSummary } from '@factcheck/core';
+import { isValidArticleId } from '../article-id.js';
+import type { DocumentStore } from '../storage/document-store.js';
+import type { ServerLogger } from '../logger.js';
+
+/** Builds the initial Yjs state and summary of one plain-text article. */
+export function importPlainTextArticle(raw: string): { update: Uint8Array; summary: ArticleSummary } {
+  const doc = new Y.Doc();
+  try {
+    writeArticle(doc, parsePlainTextArticle(raw));
+    return { update: Y.encodeStateAsUpdate(doc), summary: summarizeArticle(doc) };
+  } finally {
+    doc.destroy();
+  }
+}
+
+/**
+ * Fills an empty store with every `*.txt` article of the corpus directory, in id order
+ * (id = file name without `.txt`). Does nothing when the store already holds documents.
+ * Returns the ids imported.
+ */
+export async function seedCorpus(
+  store: DocumentStore,
+  corpusDir: string,
+  log: ServerLogger,
+): Promise<string[]> {
+  if ((await store.listDocuments()).length > 0) return [];
+  let files: string[];
+  try {
+    files = (await readdir(corpusDir)).filter((file) => file.endsWith('.txt')).sort();
+  } catch (error) {
+    log.warn({ err: error, corpusDir }, 'corpus directory not readable; starting with no articles');
+    return [];
+  }
+  const imported: string[] = [];
+  for (const file of files) {
+    const id = file.slice(0, -'.txt'.length);
+    if (!isValidArticleId(id)) {
+      log.warn({ file }, 'corpus file name is not a valid article id; skipped');
+      continue;
+    }
+    try {
+      const { update, summary } = importPlainTextArticle(await readFile(path.join(corpusDir, file), 'utf8'));
+      await store.appendUpdate(id, update);
+      await store.writeSummary(id, summary);
+      imported.push(id);
+      log.info({ article: id, title: summary.title }, 'article imported from corpus');
+    } catch (error) {
+      log.error({ err: error, article: id, file }, 'failed to import corpus article');
+    }
+  }
+  return imported;
+}

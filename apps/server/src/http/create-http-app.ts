@@ -1,0 +1,67 @@
+import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
+import type { ServerLogger } from '../logger.js';
+import type { ArticleLibrary } from '../library/article-library.js';
+import { apiRoutes } from './api-routes.js';
+import { registerWebApp } from './web-app.js';
+
+/** What the HTTP side serves. */
+export interface HttpAppOptions {
+  readonly log: ServerLogger;
+  readonly library: ArticleLibrary;
+  readonly webDist: string | null;
+  readonly startedAt: number;
+}
+
+function isApiPath(path: string): boolean {
+  return path === '/api' || path.startsWith('/api/');
+}
+
+/**
+ * The Fastify app: the JSON API under `/api`, the web app with its SPA fallback for every other
+ * GET, JSON errors everywhere else, and one log line per request.
+ */
+export async function createHttpApp({
+  log,
+  library,
+  webDist,
+  startedAt,
+}: HttpAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: log.child({ component: 'http' }),
+    logController: new LogController({ disableRequestLogging: true }),
+    routerOptions: { maxParamLength: 256 },
+  }) as unknown as FastifyInstance;
+
+  app.addHook('onResponse', async (request, reply) => {
+    const level = request.url === '/api/health' ? 'debug' : 'info';
+    request.log[level](
+      {
+        method: request.method,
+        url: request.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request',
+    );
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status =
+      error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ reason: error.message }, 'request rejected');
+    return reply.code(status).send({ error: status >= 500 ? 'Internal server error.' : error.message });
+  });
+
+  await app.register(apiRoutes({ library, startedAt }), { prefix: '/api' });
+  const appPage = await registerWebApp(app, webDist, log);
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0];
+    const isPage = request.method === 'GET' || request.method === 'HEAD';
+    if (isPage && !isApiPath(path) && !path.startsWith('/sync/')) return appPage(reply);
+    return reply.code(404).send({ error: `Not found: ${request.method} ${path}` });
+  });
+
+  return app;
+}

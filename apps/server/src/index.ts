@@ -1,0 +1,8 @@
+/** @factcheck/server: the HTTP API, the web app and the y-websocket sync endpoint in one process. */
+export { startServer, type RunningServer, type StartServerOptions } from './start-server.js';
+export type { DocumentStore } from './storage/document-store.js';
+export { MemoryDocumentStore } from './storage/memory-store.js';
+export { LeveldbDocumentStore } from './storage/leveldb-store.js';
+export { createLogger, type ServerLogger } from './logger.js';
+export { CloseCode } from './sync/connection.js';
+export { isValidArticleId, ARTICLE_ID_PATTERN } from './article-id.js';

@@ -1,0 +1,119 @@
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { seedCorpus } from './corpus/seed-corpus.js';
+import { createHttpApp } from './http/create-http-app.js';
+import { ArticleLibrary } from './library/article-library.js';
+import { createLogger, type ServerLogger } from './logger.js';
+import { DEFAULT_CORPUS_DIR, DEFAULT_WEB_DIST } from './paths.js';
+import type { DocumentStore } from './storage/document-store.js';
+import { LeveldbDocumentStore } from './storage/leveldb-store.js';
+import { DocumentRegistry } from './sync/document-registry.js';
+import { SyncEndpoint } from './sync/sync-endpoint.js';
+
+/** How to start the server; everything has a default fit for `npm start`. */
+export interface StartServerOptions {
+  /** TCP port; 0 picks a free one. Default 8080. */
+  readonly port?: number;
+  /** Interface to listen on. Default `0.0.0.0`. */
+  readonly host?: string;
+  /** Data directory; LevelDB lives in `<dataDir>/documents`. Default `./data`. Ignored when `storage` is given. */
+  readonly dataDir?: string;
+  /** A store to use instead of LevelDB (e.g. MemoryDocumentStore); the caller closes it. */
+  readonly storage?: DocumentStore;
+  /** Built web app to serve; null serves the build hint. Default `apps/web/dist`. */
+  readonly webDist?: string | null;
+  /** Plain-text articles seeded into an empty store; null seeds nothing. Default `articles/`. */
+  readonly corpusDir?: string | null;
+  /** Logger to use; default a pino JSON logger to stdout at `logLevel`. */
+  readonly logger?: ServerLogger;
+  /** Level of the default logger. Default `info`. */
+  readonly logLevel?: string;
+  /** Grace period before a document nobody is connected to is unloaded. Default 2000 ms. */
+  readonly unloadDelayMs?: number;
+  /** Longest lag of the library summaries behind edits. Default 500 ms. */
+  readonly summaryDelayMs?: number;
+  /** Largest WebSocket frame accepted. Default 2 MiB. */
+  readonly maxPayloadBytes?: number;
+  /** Keep-alive ping interval of WebSocket connections. Default 30 s. */
+  readonly heartbeatMs?: number;
+}
+
+/** A running server. */
+export interface RunningServer {
+  /** The port it listens on. */
+  readonly port: number;
+  /** Base HTTP URL, e.g. `http://127.0.0.1:8080`. */
+  readonly url: string;
+  /** Base URL for y-websocket providers: `ws://…/sync` (the article id is the room name). */
+  readonly syncUrl: string;
+  /** Number of documents in memory (read-only, for tests and health). */
+  loadedDocumentCount(): number;
+  /** Number of open sync connections. */
+  connectionCount(): number;
+  /** Closes connections, stores pending changes and summaries, stops listening, closes owned storage. */
+  close(): Promise<void>;
+}
+
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/** Starts the HTTP API, the web app and the sync endpoint on one port. */
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const log = options.logger ?? createLogger(options.logLevel);
+  const host = options.host ?? '0.0.0.0';
+  const ownsStore = !options.storage;
+  const store =
+    options.storage ?? (await LeveldbDocumentStore.open(path.join(options.dataDir ?? './data', 'documents')));
+  try {
+    const corpusDir = options.corpusDir === undefined ? DEFAULT_CORPUS_DIR : options.corpusDir;
+    if (corpusDir) await seedCorpus(store, corpusDir, log);
+
+    const registry = new DocumentRegistry({
+      store,
+      log,
+      unloadDelayMs: options.unloadDelayMs ?? 2_000,
+      summaryDelayMs: options.summaryDelayMs ?? 500,
+    });
+    const sync = new SyncEndpoint({
+      registry,
+      log,
+      maxPayloadBytes: options.maxPayloadBytes ?? 2 * 1024 * 1024,
+      heartbeatMs: options.heartbeatMs ?? 30_000,
+    });
+    const app = await createHttpApp({
+      log,
+      library: new ArticleLibrary(store, log),
+      webDist: options.webDist === undefined ? DEFAULT_WEB_DIST : options.webDist,
+      startedAt: Date.now(),
+    });
+    app.server.on('upgrade', sync.handleUpgrade);
+    await app.listen({ port: options.port ?? 8080, host });
+
+    const port = (app.server.address() as AddressInfo).port;
+    const url = `http://${urlHost(host)}:${port}`;
+    log.info({ url, port, host }, 'server listening');
+
+    let closing: Promise<void> | null = null;
+    const close = async (): Promise<void> => {
+      sync.closeAll();
+      await registry.closeAll();
+      sync.terminate();
+      await app.close();
+      if (ownsStore) await store.close();
+      log.info('server stopped');
+    };
+    return {
+      port,
+      url,
+      syncUrl: `ws://${urlHost(host)}:${port}/sync`,
+      loadedDocumentCount: () => registry.loadedDocumentCount(),
+      connectionCount: () => sync.connectionCount,
+      close: () => (closing ??= close()),
+    };
+  } catch (error) {
+    if (ownsStore) await store.close().catch(() => undefined);
+    throw error;
+  }
+}

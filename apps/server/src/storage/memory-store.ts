@@ -1,0 +1,60 @@
+import * as Y from 'yjs';
+import type { ArticleSummary } from '@factcheck/core';
+import type { DocumentStore } from './document-store.js';
+
+/** A document store held in memory: for tests, and for running without a data directory. */
+export class MemoryDocumentStore implements DocumentStore {
+  private readonly updates = new Map<string, Uint8Array[]>();
+  private readonly summaries = new Map<string, ArticleSummary>();
+
+  /** Names of every stored document, sorted. */
+  async listDocuments(): Promise<string[]> {
+    return [...this.updates.keys()].sort();
+  }
+
+  /** Whether a document with this name has stored updates. */
+  async hasDocument(name: string): Promise<boolean> {
+    return this.updates.has(name);
+  }
+
+  /** All stored updates merged into one, or null if there is none. */
+  async loadDocument(name: string): Promise<Uint8Array | null> {
+    const log = this.updates.get(name);
+    if (!log) return null;
+    const merged = Y.mergeUpdates(log);
+    this.updates.set(name, [merged]);
+    return merged;
+  }
+
+  /** Appends one update (copied, so callers may reuse their buffer). */
+  async appendUpdate(name: string, update: Uint8Array): Promise<void> {
+    const log = this.updates.get(name) ?? [];
+    log.push(update.slice());
+    this.updates.set(name, log);
+  }
+
+  /** The stored summary, or null. */
+  async readSummary(name: string): Promise<ArticleSummary | null> {
+    const summary = this.summaries.get(name);
+    return summary ? structuredClone(summary) : null;
+  }
+
+  /** Replaces the stored summary. */
+  async writeSummary(name: string, summary: ArticleSummary): Promise<void> {
+    this.summaries.set(name, structuredClone(summary));
+  }
+
+  /** Removes a document and its summary. */
+  async deleteDocument(name: string): Promise<void> {
+    this.updates.delete(name);
+    this.summaries.delete(name);
+  }
+
+  /** Nothing to release. */
+  async close(): Promise<void> {}
+
+  /** Number of updates appended to a document since it was last loaded (for tests). */
+  storedUpdateCount(name: string): number {
+    return this.updates.get(name)?.length ?? 0;
+  }
+}

@@ -1,0 +1,154 @@
+import { WebSocket, type RawData } from 'ws';
+import type { ServerLogger } from '../logger.js';
+import { decodeClientMessage, encodeSyncStep1, encodeSyncStep2, ProtocolError } from './protocol.js';
+import type { DocumentPeer, SharedDocument } from './shared-document.js';
+
+/** Close codes this server uses besides the standard ones. */
+export const CloseCode = {
+  /** Standard: the server is going away (shutdown). */
+  goingAway: 1001,
+  /** Standard: a frame type we do not accept (text). */
+  unsupportedData: 1003,
+  /** Standard: an unexpected server error. */
+  internalError: 1011,
+  /** The client sent something that is not the protocol; reconnecting will not help. */
+  badMessage: 4400,
+  /** There is no article with this id. */
+  unknownArticle: 4404,
+} as const;
+
+/** Messages a client may send before its document has loaded; more means it is misbehaving. */
+const MAX_MESSAGES_BEFORE_LOAD = 256;
+/** WebSocket close reasons are limited to 123 bytes. */
+const MAX_REASON_LENGTH = 120;
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/**
+ * One WebSocket speaking the y-websocket protocol for one article. It buffers frames until its
+ * document is attached, then answers sync and awareness messages; a malformed frame closes only
+ * this connection.
+ */
+export class Connection implements DocumentPeer {
+  private document: SharedDocument | null = null;
+  private buffered: Uint8Array[] = [];
+  private finished = false;
+  private resolveClosed!: () => void;
+  /** Resolves once the socket is closed and the connection has left its document. */
+  readonly whenClosed = new Promise<void>((resolve) => (this.resolveClosed = resolve));
+
+  constructor(
+    /** Connection id for logs (`conn`). */
+    readonly id: string,
+    private readonly socket: WebSocket,
+    private readonly log: ServerLogger,
+  ) {
+    socket.on('message', (data, isBinary) => this.receive(data, isBinary));
+    socket.on('error', (error) => this.log.warn({ err: error }, 'socket error'));
+    socket.on('close', (code, reason) => {
+      this.log.info({ code, reason: reason.toString() }, 'connection closed');
+      this.finish();
+    });
+  }
+
+  /** Whether the connection has closed. */
+  get isClosed(): boolean {
+    return this.finished;
+  }
+
+  /** Joins the loaded document: sends sync step 1 and current presence, then handles buffered frames. */
+  attach(document: SharedDocument): boolean {
+    if (this.finished) return false;
+    this.document = document;
+    document.addPeer(this);
+    this.send(encodeSyncStep1(document.doc));
+    const presence = document.encodeAllAwareness();
+    if (presence) this.send(presence);
+    const buffered = this.buffered;
+    this.buffered = [];
+    for (const frame of buffered) {
+      if (this.finished) break;
+      this.handle(frame);
+    }
+    return true;
+  }
+
+  /** Sends one binary frame if the socket is still open. */
+  send(message: Uint8Array): void {
+    if (this.finished || this.socket.readyState !== WebSocket.OPEN) return;
+    this.socket.send(message, { binary: true }, (error) => {
+      if (error) this.log.debug({ err: error }, 'send failed');
+    });
+  }
+
+  /** Leaves the document and closes the socket with a code and a reason. */
+  close(code: number, reason: string): void {
+    if (this.finished) return;
+    this.finish();
+    this.socket.close(code, reason.slice(0, MAX_REASON_LENGTH));
+  }
+
+  private receive(data: RawData, isBinary: boolean): void {
+    if (this.finished) return;
+    if (!isBinary) {
+      this.reject(CloseCode.unsupportedData, 'text frames are not supported');
+      return;
+    }
+    const frame = toBytes(data);
+    if (this.document) {
+      this.handle(frame);
+    } else if (this.buffered.length < MAX_MESSAGES_BEFORE_LOAD) {
+      this.buffered.push(frame);
+    } else {
+      this.reject(CloseCode.badMessage, 'too many messages before the document loaded');
+    }
+  }
+
+  private handle(frame: Uint8Array): void {
+    const document = this.document!;
+    try {
+      const message = decodeClientMessage(frame);
+      switch (message.kind) {
+        case 'sync-step1':
+          document.sendAfterWrites(this, encodeSyncStep2(document.doc, message.stateVector));
+          break;
+        case 'sync-step2':
+        case 'sync-update':
+          document.applyPeerUpdate(message.update, this);
+          break;
+        case 'awareness':
+          document.applyPeerAwareness(message.update, this);
+          break;
+        case 'query-awareness': {
+          const presence = document.encodeAllAwareness();
+          if (presence) this.send(presence);
+          break;
+        }
+      }
+    } catch (error) {
+      if (error instanceof ProtocolError) {
+        this.reject(CloseCode.badMessage, error.message, frame.length);
+      } else {
+        this.log.error({ err: error }, 'failed to handle a message; closing the connection');
+        this.close(CloseCode.internalError, 'internal error');
+      }
+    }
+  }
+
+  private reject(code: number, reason: string, bytes?: number): void {
+    this.log.warn({ reason, code, bytes }, 'malformed message; closing the connection');
+    this.close(code, reason);
+  }
+
+  private finish(): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.buffered = [];
+    this.document?.removePeer(this);
+    this.resolveClosed();
+  }
+}

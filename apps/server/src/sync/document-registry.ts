@@ -1,0 +1,208 @@
+import * as Y from 'yjs';
+import { STORAGE_ORIGIN } from '@factcheck/core';
+import type { DocumentStore } from '../storage/document-store.js';
+import type { ServerLogger } from '../logger.js';
+import { SharedDocument } from './shared-document.js';
+import { SummaryRefresh } from './summary-refresh.js';
+import { watchInvalidAnnotations } from './invalid-annotation-watch.js';
+
+/** How the registry loads, refreshes and unloads documents. */
+export interface DocumentRegistryOptions {
+  readonly store: DocumentStore;
+  readonly log: ServerLogger;
+  /** Grace period after the last connection leaves before a document is unloaded (0: at once). */
+  readonly unloadDelayMs: number;
+  /** Longest time a changed document's library summary may lag behind. */
+  readonly summaryDelayMs: number;
+  /** Wait before retrying to unload a document whose changes could not be stored. */
+  readonly unsavedRetryMs?: number;
+}
+
+interface LoadedDocument {
+  readonly shared: SharedDocument;
+  readonly summary: SummaryRefresh;
+  readonly stopWatching: () => void;
+}
+
+interface Entry {
+  readonly name: string;
+  /** Connections holding the document (counted from the moment they ask for it). */
+  refs: number;
+  /** The one load shared by every concurrent join; null when no such article is stored. */
+  ready: Promise<LoadedDocument | null>;
+  loaded: LoadedDocument | null;
+  unloadTimer: NodeJS.Timeout | null;
+  unloading: Promise<void> | null;
+}
+
+/**
+ * The documents in memory: one per article id, loaded once however many connections join at
+ * the same time, and unloaded after the last one leaves and every write has finished.
+ */
+export class DocumentRegistry {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly options: DocumentRegistryOptions) {}
+
+  /** The loaded document for an article (loading it if needed), or null if none is stored. Pair with `release`. */
+  async acquire(name: string): Promise<SharedDocument | null> {
+    let entry = this.entries.get(name);
+    if (!entry) {
+      entry = this.createEntry(name);
+      this.entries.set(name, entry);
+    }
+    entry.refs += 1;
+    this.cancelUnload(entry);
+    let loaded: LoadedDocument | null;
+    try {
+      loaded = await entry.ready;
+    } catch (error) {
+      this.releaseEntry(entry);
+      throw error;
+    }
+    if (!loaded) {
+      this.releaseEntry(entry);
+      return null;
+    }
+    return loaded.shared;
+  }
+
+  /** Gives back a document obtained from `acquire`. */
+  release(document: SharedDocument): void {
+    const entry = this.entries.get(document.name);
+    if (entry?.loaded?.shared === document) this.releaseEntry(entry);
+  }
+
+  /** Number of documents currently in memory. */
+  loadedDocumentCount(): number {
+    let count = 0;
+    for (const entry of this.entries.values()) if (entry.loaded) count += 1;
+    return count;
+  }
+
+  /** Number of connections holding documents. */
+  connectionCount(): number {
+    let count = 0;
+    for (const entry of this.entries.values()) count += entry.refs;
+    return count;
+  }
+
+  /** Finishes every write, stores summaries and unloads everything (at shutdown, after connections closed). */
+  async closeAll(): Promise<void> {
+    const entries = [...this.entries.values()];
+    this.entries.clear();
+    await Promise.all(
+      entries.map(async (entry) => {
+        this.cancelUnload(entry);
+        const loaded = await entry.ready.catch(() => null);
+        if (!loaded) return;
+        await loaded.shared.settle();
+        if (!(await loaded.shared.saveUnsaved())) {
+          this.options.log.error({ article: entry.name }, 'shutting down with unsaved changes');
+        }
+        await loaded.summary.flush();
+        this.dispose(loaded);
+      }),
+    );
+  }
+
+  private createEntry(name: string): Entry {
+    const entry: Entry = {
+      name,
+      refs: 0,
+      ready: Promise.resolve(null),
+      loaded: null,
+      unloadTimer: null,
+      unloading: null,
+    };
+    entry.ready = this.load(name).then(
+      (loaded) => {
+        entry.loaded = loaded;
+        return loaded;
+      },
+      (error: unknown) => {
+        if (this.entries.get(name) === entry) this.entries.delete(name);
+        this.options.log.error({ err: error, article: name }, 'failed to load document');
+        throw error;
+      },
+    );
+    return entry;
+  }
+
+  private async load(name: string): Promise<LoadedDocument | null> {
+    const { store, log: rootLog, summaryDelayMs } = this.options;
+    if (!(await store.hasDocument(name))) return null;
+    const [state, storedSummary] = await Promise.all([store.loadDocument(name), store.readSummary(name)]);
+    if (!state) return null;
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, state, STORAGE_ORIGIN);
+    const log = rootLog.child({ article: name });
+    const shared = new SharedDocument(name, doc, store, log);
+    const stopWatching = watchInvalidAnnotations(shared, log);
+    const summary = new SummaryRefresh(name, doc, store, log, summaryDelayMs, storedSummary);
+    // Stores a summary missing or stale from an older run; no-op when it is current.
+    void summary.flush();
+    log.info({ bytes: state.byteLength }, 'document loaded');
+    return { shared, summary, stopWatching };
+  }
+
+  private releaseEntry(entry: Entry): void {
+    entry.refs = Math.max(0, entry.refs - 1);
+    if (entry.refs > 0) return;
+    if (!entry.loaded) {
+      if (this.entries.get(entry.name) === entry) this.entries.delete(entry.name);
+      return;
+    }
+    this.scheduleUnload(entry, this.options.unloadDelayMs);
+  }
+
+  private scheduleUnload(entry: Entry, delayMs: number): void {
+    this.cancelUnload(entry);
+    if (delayMs <= 0) {
+      void this.unload(entry);
+      return;
+    }
+    entry.unloadTimer = setTimeout(() => {
+      entry.unloadTimer = null;
+      void this.unload(entry);
+    }, delayMs);
+    entry.unloadTimer.unref();
+  }
+
+  private cancelUnload(entry: Entry): void {
+    if (entry.unloadTimer) clearTimeout(entry.unloadTimer);
+    entry.unloadTimer = null;
+  }
+
+  private unload(entry: Entry): Promise<void> {
+    entry.unloading ??= this.tryUnload(entry).finally(() => {
+      entry.unloading = null;
+    });
+    return entry.unloading;
+  }
+
+  private async tryUnload(entry: Entry): Promise<void> {
+    const loaded = entry.loaded;
+    const stillWanted = () => entry.refs > 0 || this.entries.get(entry.name) !== entry;
+    if (!loaded || stillWanted()) return;
+    await loaded.shared.settle();
+    if (stillWanted()) return;
+    if (!(await loaded.shared.saveUnsaved())) {
+      // Keeping it in memory beats losing changes; try again later.
+      this.options.log.error({ article: entry.name }, 'document kept in memory: changes could not be stored');
+      if (!stillWanted()) this.scheduleUnload(entry, this.options.unsavedRetryMs ?? 5_000);
+      return;
+    }
+    await loaded.summary.flush();
+    if (stillWanted()) return;
+    this.entries.delete(entry.name);
+    this.dispose(loaded);
+    this.options.log.info({ article: entry.name }, 'document unloaded');
+  }
+
+  private dispose(loaded: LoadedDocument): void {
+    loaded.summary.stop();
+    loaded.stopWatching();
+    loaded.shared.destroy();
+  }
+}

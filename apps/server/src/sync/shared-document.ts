@@ -1,0 +1,190 @@
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { STORAGE_ORIGIN } from '@factcheck/core';
+import type { DocumentStore } from '../storage/document-store.js';
+import type { ServerLogger } from '../logger.js';
+import { encodeAwareness, encodeUpdate, ProtocolError } from './protocol.js';
+
+/** What a shared document needs from a connected client: a name for logs and a way to reach it. */
+export interface DocumentPeer {
+  readonly id: string;
+  send(message: Uint8Array): void;
+}
+
+interface AwarenessChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}
+
+/**
+ * One article loaded in memory, shared by every connection editing it. Each change is appended
+ * to storage before it is broadcast, in arrival order, so what peers have seen is on disk.
+ */
+export class SharedDocument {
+  /** Presence of the connected clients (cursors, names); never stored. */
+  readonly awareness: awarenessProtocol.Awareness;
+  /** Each peer with the awareness client ids it controls, removed when it leaves. */
+  private readonly peers = new Map<DocumentPeer, Set<number>>();
+  /** Tail of the per-document chain of writes and the sends ordered behind them. */
+  private tail: Promise<void> = Promise.resolve();
+  /** Set when a write failed: the next write stores the whole state to close the gap. */
+  private unsaved = false;
+
+  constructor(
+    /** The article id. */
+    readonly name: string,
+    /** The Yjs document, already filled from storage. */
+    readonly doc: Y.Doc,
+    private readonly store: DocumentStore,
+    private readonly log: ServerLogger,
+  ) {
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.onAwarenessUpdate);
+    doc.on('update', this.onUpdate);
+  }
+
+  /** Number of connected peers. */
+  get peerCount(): number {
+    return this.peers.size;
+  }
+
+  /** Whether some change could not be stored yet. */
+  get hasUnsavedChanges(): boolean {
+    return this.unsaved;
+  }
+
+  /** The peer behind a transaction origin, if the change came from one. */
+  peerOf(origin: unknown): DocumentPeer | undefined {
+    return this.peers.has(origin as DocumentPeer) ? (origin as DocumentPeer) : undefined;
+  }
+
+  /** Starts broadcasting to a peer. */
+  addPeer(peer: DocumentPeer): void {
+    if (!this.peers.has(peer)) this.peers.set(peer, new Set());
+  }
+
+  /** Stops broadcasting to a peer and removes the presence it controlled. */
+  removePeer(peer: DocumentPeer): void {
+    const clients = this.peers.get(peer);
+    if (!clients) return;
+    this.peers.delete(peer);
+    if (clients.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...clients], null);
+  }
+
+  /** Applies a Yjs update from a peer; throws ProtocolError (leaving the document as is) if it is malformed. */
+  applyPeerUpdate(update: Uint8Array, peer: DocumentPeer): void {
+    try {
+      // Decoding first rejects garbage before it can touch the shared document.
+      Y.decodeUpdate(update);
+    } catch (error) {
+      throw new ProtocolError(`invalid Yjs update: ${(error as Error).message}`);
+    }
+    try {
+      Y.applyUpdate(this.doc, update, peer);
+    } catch (error) {
+      throw new ProtocolError(`Yjs update failed to apply: ${(error as Error).message}`);
+    }
+  }
+
+  /** Applies an awareness update from a peer; throws ProtocolError if it is malformed. */
+  applyPeerAwareness(update: Uint8Array, peer: DocumentPeer): void {
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
+    } catch (error) {
+      throw new ProtocolError(`invalid awareness update: ${(error as Error).message}`);
+    }
+  }
+
+  /** The awareness states of every known client, or null when there are none. */
+  encodeAllAwareness(): Uint8Array | null {
+    const clients = [...this.awareness.getStates().keys()];
+    return clients.length > 0 ? encodeAwareness(this.awareness, clients) : null;
+  }
+
+  /** Sends a message to a peer once every change received so far is stored. */
+  sendAfterWrites(peer: DocumentPeer, message: Uint8Array): void {
+    this.enqueue(() => {
+      if (this.peers.has(peer)) peer.send(message);
+    });
+  }
+
+  /** Resolves when every write queued so far, and any queued meanwhile, has finished. */
+  async settle(): Promise<void> {
+    let tail: Promise<void>;
+    do {
+      tail = this.tail;
+      await tail;
+    } while (tail !== this.tail);
+  }
+
+  /** Tries once more to store the whole state after a failed write; true when nothing is unsaved. */
+  async saveUnsaved(): Promise<boolean> {
+    await this.enqueue(async () => {
+      if (this.unsaved) await this.write(Y.encodeStateAsUpdate(this.doc), undefined);
+    });
+    return !this.unsaved;
+  }
+
+  /** Detaches listeners and frees the document. */
+  destroy(): void {
+    this.doc.off('update', this.onUpdate);
+    this.awareness.off('update', this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === STORAGE_ORIGIN) return;
+    const from = this.peerOf(origin);
+    const message = encodeUpdate(update);
+    this.enqueue(async () => {
+      await this.write(update, from);
+      // Broadcast even after a failed write: peers must not diverge from the document in memory.
+      this.broadcast(message, from);
+    });
+  };
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: AwarenessChange,
+    origin: unknown,
+  ): void => {
+    const from = this.peerOf(origin);
+    if (from) {
+      const controlled = this.peers.get(from)!;
+      for (const client of added) controlled.add(client);
+      for (const client of removed) controlled.delete(client);
+    }
+    this.broadcast(encodeAwareness(this.awareness, [...added, ...updated, ...removed]), from);
+  };
+
+  private async write(update: Uint8Array, from: DocumentPeer | undefined): Promise<void> {
+    // After a failure the log has a gap; storing the whole state closes it.
+    const payload = this.unsaved ? Y.encodeStateAsUpdate(this.doc) : update;
+    try {
+      await this.store.appendUpdate(this.name, payload);
+      this.unsaved = false;
+    } catch (error) {
+      this.unsaved = true;
+      this.log.error(
+        { err: error, conn: from?.id ?? null },
+        'failed to store an update; the document stays in memory',
+      );
+    }
+  }
+
+  private broadcast(message: Uint8Array, except: DocumentPeer | undefined): void {
+    for (const peer of this.peers.keys()) {
+      if (peer !== except) peer.send(message);
+    }
+  }
+
+  private enqueue(task: () => void | Promise<void>): Promise<void> {
+    const next = this.tail.then(task).catch((error: unknown) => {
+      this.log.error({ err: error }, 'document task failed');
+    });
+    this.tail = next;
+    return next;
+  }
+}

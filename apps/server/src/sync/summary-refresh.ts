@@ -1,0 +1,66 @@
+import type * as Y from 'yjs';
+import { STORAGE_ORIGIN, summarizeArticle, type ArticleSummary } from '@factcheck/core';
+import type { DocumentStore } from '../storage/document-store.js';
+import type { ServerLogger } from '../logger.js';
+
+/**
+ * Keeps the stored library summary (title, counts per label) of a loaded document current:
+ * at most one write per delay while it changes, and a final one before it is unloaded.
+ */
+export class SummaryRefresh {
+  private timer: NodeJS.Timeout | null = null;
+  private lastWritten: string | null;
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly name: string,
+    private readonly doc: Y.Doc,
+    private readonly store: DocumentStore,
+    private readonly log: ServerLogger,
+    private readonly delayMs: number,
+    stored: ArticleSummary | null,
+  ) {
+    this.lastWritten = stored ? JSON.stringify(stored) : null;
+    doc.on('update', this.onUpdate);
+  }
+
+  /** Writes the current summary now if it differs from the stored one. */
+  flush(): Promise<void> {
+    this.clearTimer();
+    this.writing = this.writing.then(() => this.write());
+    return this.writing;
+  }
+
+  /** Stops watching the document (call after the last flush). */
+  stop(): void {
+    this.clearTimer();
+    this.doc.off('update', this.onUpdate);
+  }
+
+  private readonly onUpdate = (_update: Uint8Array, origin: unknown): void => {
+    if (origin === STORAGE_ORIGIN || this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.flush();
+    }, this.delayMs);
+    this.timer.unref();
+  };
+
+  private async write(): Promise<void> {
+    try {
+      const summary = summarizeArticle(this.doc);
+      const serialized = JSON.stringify(summary);
+      if (serialized === this.lastWritten) return;
+      await this.store.writeSummary(this.name, summary);
+      this.lastWritten = serialized;
+      this.log.debug({ summary }, 'summary stored');
+    } catch (error) {
+      this.log.error({ err: error }, 'failed to store the summary');
+    }
+  }
+
+  private clearTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}

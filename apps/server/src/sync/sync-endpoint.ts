@@ -1,0 +1,123 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { isValidArticleId } from '../article-id.js';
+import type { ServerLogger } from '../logger.js';
+import { CloseCode, Connection } from './connection.js';
+import type { DocumentRegistry } from './document-registry.js';
+import { Heartbeat } from './heartbeat.js';
+
+/** Path prefix of the sync endpoint: `ws://host/sync/<articleId>`. */
+export const SYNC_PATH_PREFIX = '/sync/';
+
+/** How the sync endpoint accepts connections. */
+export interface SyncEndpointOptions {
+  readonly registry: DocumentRegistry;
+  readonly log: ServerLogger;
+  /** Largest frame a client may send; bigger ones close the connection (1009). */
+  readonly maxPayloadBytes: number;
+  /** Interval of keep-alive pings. */
+  readonly heartbeatMs: number;
+}
+
+/** The article id a request path asks for: null if not a sync path, `valid: false` for a bad id. */
+export function parseSyncPath(url: string | undefined): { id: string; valid: boolean } | null {
+  const path = (url ?? '').split('?')[0];
+  if (!path.startsWith(SYNC_PATH_PREFIX)) return null;
+  const raw = path.slice(SYNC_PATH_PREFIX.length);
+  try {
+    const id = decodeURIComponent(raw);
+    return { id, valid: isValidArticleId(id) };
+  } catch {
+    return { id: raw, valid: false };
+  }
+}
+
+/**
+ * The WebSocket edge: takes HTTP upgrades for `/sync/<articleId>`, gives each socket a
+ * Connection and joins it to its document through the registry.
+ */
+export class SyncEndpoint {
+  private readonly server: WebSocketServer;
+  private readonly connections = new Set<Connection>();
+  private readonly heartbeat: Heartbeat;
+  private nextConnection = 0;
+  private closing = false;
+
+  constructor(private readonly options: SyncEndpointOptions) {
+    this.server = new WebSocketServer({
+      noServer: true,
+      maxPayload: options.maxPayloadBytes,
+      perMessageDeflate: false,
+    });
+    this.heartbeat = new Heartbeat(options.heartbeatMs);
+  }
+
+  /** Handles an HTTP upgrade request (attach to the HTTP server's `upgrade` event). */
+  handleUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    socket.on('error', (error) => this.options.log.debug({ err: error }, 'upgrade socket error'));
+    const target = parseSyncPath(request.url);
+    if (!target || this.closing) {
+      const status = this.closing ? '503 Service Unavailable' : '404 Not Found';
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
+    this.server.handleUpgrade(request, socket, head, (ws) => this.accept(ws, target, request));
+  };
+
+  /** Number of open connections. */
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  /** Stops accepting connections and closes the open ones with 1001 (they leave their documents at once). */
+  closeAll(): void {
+    this.closing = true;
+    this.heartbeat.stop();
+    for (const connection of this.connections) connection.close(CloseCode.goingAway, 'server shutting down');
+  }
+
+  /** Drops sockets still waiting for a close handshake. */
+  terminate(): void {
+    for (const ws of this.server.clients) ws.terminate();
+    this.server.close();
+  }
+
+  private accept(ws: WebSocket, target: { id: string; valid: boolean }, request: IncomingMessage): void {
+    const conn = `c${++this.nextConnection}`;
+    const log = this.options.log.child({ article: target.id.slice(0, 200), conn });
+    const connection = new Connection(conn, ws, log);
+    this.heartbeat.watch(ws);
+    this.connections.add(connection);
+    void connection.whenClosed.then(() => this.connections.delete(connection));
+    log.info({ remote: request.socket.remoteAddress }, 'connection opened');
+    if (!target.valid) {
+      log.warn({ reason: 'invalid article id' }, 'rejecting connection');
+      connection.close(CloseCode.badMessage, 'invalid article id');
+      return;
+    }
+    void this.join(connection, target.id, log);
+  }
+
+  private async join(connection: Connection, articleId: string, log: ServerLogger): Promise<void> {
+    const { registry } = this.options;
+    let document;
+    try {
+      document = await registry.acquire(articleId);
+    } catch (error) {
+      log.error({ err: error }, 'could not load the article');
+      connection.close(CloseCode.internalError, 'could not load the article');
+      return;
+    }
+    if (!document) {
+      log.info({ reason: 'unknown article' }, 'rejecting connection');
+      connection.close(CloseCode.unknownArticle, 'unknown article');
+      return;
+    }
+    if (!connection.attach(document)) {
+      registry.release(document);
+      return;
+    }
+    void connection.whenClosed.then(() => registry.release(document));
+  }
+}

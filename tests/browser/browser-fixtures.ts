@@ -1,0 +1,91 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** Debian's Chromium, installed by scripts/ensure-chromium.sh. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Flags for a headless Chromium that never reaches for the network on its own. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Launches headless Chromium (playwright gives each launch a fresh profile directory). */
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** A reviewer in a browser context of their own, with their name already remembered. */
+export async function openReviewer(
+  browser: Browser,
+  reviewer: { id: string; name: string },
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  await context.addInitScript((value) => {
+    if (!localStorage.getItem('factcheck:reviewer')) localStorage.setItem('factcheck:reviewer', value);
+  }, JSON.stringify(reviewer));
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/** A fresh temporary directory, removed by the returned function. */
+export async function temporaryDirectory(
+  prefix: string,
+): Promise<{ path: string; remove: () => Promise<void> }> {
+  const path = await mkdtemp(join(tmpdir(), prefix));
+  return { path, remove: () => rm(path, { recursive: true, force: true }) };
+}
+
+/**
+ * Selects the first occurrence of `text` inside the editor the way a mouse drag would, by setting
+ * the DOM selection; ProseMirror picks it up from the selectionchange event.
+ */
+export async function selectTextInEditor(page: Page, text: string): Promise<void> {
+  await page.locator('.ProseMirror').focus();
+  await page.evaluate((needle) => {
+    const root = document.querySelector('.ProseMirror')!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(needle);
+      if (at >= 0) {
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + needle.length);
+        const selection = window.getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+        return;
+      }
+    }
+    throw new Error(`"${needle}" is not in the editor`);
+  }, text);
+  await page.waitForFunction(
+    (needle) => {
+      const view = (
+        window as unknown as {
+          __factcheck?: {
+            view: {
+              state: {
+                selection: { from: number; to: number };
+                doc: { textBetween(a: number, b: number): string };
+              };
+            };
+          };
+        }
+      ).__factcheck?.view;
+      if (!view) return false;
+      const { from, to } = view.state.selection;
+      return view.state.doc.textBetween(from, to) === needle;
+    },
+    text,
+    { timeout: 10_000 },
+  );
+}

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startServer, type RunningServer } from '@factcheck/server';
+import { launchChromium, openReviewer, selectTextInEditor, temporaryDirectory } from './browser-fixtures.js';
+import { WEB_DIST } from './web-dist.js';
+
+const ARTICLE = '000_b05564db9c0361cb';
+const alice = { id: 'reviewer-alice', name: 'Alice Ahmed' };
+const bilal = { id: 'reviewer-bilal', name: 'Bilal Khan' };
+
+let server: RunningServer;
+let browser: Browser;
+let removeDataDir: () => Promise<void>;
+
+beforeAll(async () => {
+  const dataDir = await temporaryDirectory('factcheck-browser-');
+  removeDataDir = dataDir.remove;
+  server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: dataDir.path,
+    webDist: WEB_DIST,
+    logLevel: 'warn',
+  });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await removeDataDir?.();
+});
+
+async function openArticle(page: Page): Promise<void> {
+  await page.goto(`${server.url}/articles/${ARTICLE}`);
+  await page.locator('.ProseMirror').waitFor();
+  await expect
+    .poll(() => page.locator('[data-testid="connection-status"]').getAttribute('data-status'))
+    .toBe('connected');
+}
+
+function highlightedText(page: Page, label: string): Promise<string> {
+  return page
+    .locator(`.ProseMirror .fc-tag--${label}`)
+    .allTextContents()
+    .then((parts) => parts.join(''));
+}
+
+describe('two reviewers in one article', () => {
+  it('A tags by keyboard, B sees the highlight, B’s cursor shows on A’s screen, a reload keeps the tags', async () => {
+    const a = await openReviewer(browser, alice);
+    const b = await openReviewer(browser, bilal);
+    await openArticle(a.page);
+    await openArticle(b.page);
+
+    await selectTextInEditor(a.page, 'refuted the accusations');
+    await a.page.keyboard.press('2');
+    await expect.poll(() => highlightedText(a.page, 'denial')).toBe('refuted the accusations');
+    await expect
+      .poll(() => highlightedText(b.page, 'denial'), { timeout: 10_000 })
+      .toBe('refuted the accusations');
+
+    // Review mode: typing did not change the text.
+    expect(await a.page.locator('.ProseMirror').textContent()).not.toContain('2refuted');
+
+    await b.page.locator('.ProseMirror p').nth(2).click();
+    await expect
+      .poll(() => a.page.locator('.ProseMirror .fc-cursor__name').allTextContents(), { timeout: 10_000 })
+      .toContain(bilal.name);
+    await expect
+      .poll(() => a.page.locator('[data-testid="presence-user"]').allTextContents())
+      .toEqual(expect.arrayContaining([expect.stringContaining(bilal.name)]));
+
+    await a.page.reload();
+    await a.page.locator('.ProseMirror').waitFor();
+    await expect.poll(() => highlightedText(a.page, 'denial')).toBe('refuted the accusations');
+    await expect.poll(() => a.page.locator('[data-testid="tag-item"]').count()).toBe(1);
+
+    await a.context.close();
+    await b.context.close();
+  });
+
+  it('selects with Shift+arrows and tags with a key, and undo takes the tag back', async () => {
+    const a = await openReviewer(browser, alice);
+    await openArticle(a.page);
+    const target = 'Rumors circulated';
+    const paragraph = a.page.locator('.ProseMirror p', { hasText: target }).first();
+    const box = (await paragraph.boundingBox())!;
+    await a.page.mouse.click(box.x + 1, box.y + 4);
+    await a.page.keyboard.press('Home');
+    for (let i = 0; i < target.length; i++) await a.page.keyboard.press('Shift+ArrowRight');
+    await a.page.keyboard.press('3');
+    await expect.poll(() => highlightedText(a.page, 'rumour')).toBe(target);
+
+    await a.page.keyboard.press('Control+z');
+    await expect.poll(() => highlightedText(a.page, 'rumour')).toBe('');
+    await a.context.close();
+  });
+});

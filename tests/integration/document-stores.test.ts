@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { LeveldbDocumentStore, MemoryDocumentStore, type DocumentStore } from '@factcheck/server';
+import { registerCleanup } from '../helpers/cleanup.js';
+import { makeDataDir } from '../helpers/start-test-server.js';
+
+function textUpdate(doc: Y.Doc, text: string): Uint8Array {
+  let update: Uint8Array = new Uint8Array();
+  doc.once('update', (u: Uint8Array) => (update = u));
+  doc.getText('t').insert(doc.getText('t').length, text);
+  return update;
+}
+
+const backends: [string, () => Promise<DocumentStore>][] = [
+  ['memory', async () => new MemoryDocumentStore()],
+  [
+    'LevelDB',
+    async () => {
+      const store = await LeveldbDocumentStore.open(await makeDataDir());
+      registerCleanup(() => store.close().catch(() => undefined));
+      return store;
+    },
+  ],
+];
+
+describe.each(backends)('the %s document store', (_name, openStore) => {
+  it('appends updates and loads them merged', async () => {
+    const store = await openStore();
+    const doc = new Y.Doc();
+    await store.appendUpdate('b-doc', textUpdate(doc, 'Hello'));
+    await store.appendUpdate('b-doc', textUpdate(doc, ', world'));
+    await store.appendUpdate('a-doc', textUpdate(new Y.Doc(), 'other'));
+
+    expect(await store.listDocuments()).toEqual(['a-doc', 'b-doc']);
+    expect(await store.hasDocument('b-doc')).toBe(true);
+    expect(await store.hasDocument('c-doc')).toBe(false);
+    expect(await store.loadDocument('c-doc')).toBeNull();
+    const loaded = new Y.Doc();
+    Y.applyUpdate(loaded, (await store.loadDocument('b-doc'))!);
+    expect(loaded.getText('t').toString()).toBe('Hello, world');
+  });
+
+  it('keeps summaries and deletes documents with them', async () => {
+    const store = await openStore();
+    await store.appendUpdate('doc', textUpdate(new Y.Doc(), 'x'));
+    expect(await store.readSummary('doc')).toBeNull();
+    const summary = { title: 'A title', counts: { allegation: 1, denial: 2, rumour: 3 } };
+    await store.writeSummary('doc', summary);
+    expect(await store.readSummary('doc')).toEqual(summary);
+
+    await store.deleteDocument('doc');
+    expect(await store.listDocuments()).toEqual([]);
+    expect(await store.readSummary('doc')).toBeNull();
+  });
+});
+
+describe('the LevelDB document store', () => {
+  it('keeps everything after being closed and reopened', async () => {
+    const dir = await makeDataDir();
+    const first = await LeveldbDocumentStore.open(dir);
+    await first.appendUpdate('doc', textUpdate(new Y.Doc(), 'kept'));
+    await first.writeSummary('doc', { title: 'Kept', counts: { allegation: 0, denial: 0, rumour: 1 } });
+    await first.close();
+
+    const second = await LeveldbDocumentStore.open(dir);
+    registerCleanup(() => second.close());
+    expect(await second.listDocuments()).toEqual(['doc']);
+    expect((await second.readSummary('doc'))?.title).toBe('Kept');
+  });
+
+  it('refuses to open a directory another store holds', async () => {
+    const dir = await makeDataDir();
+    const first = await LeveldbDocumentStore.open(dir);
+    registerCleanup(() => first.close());
+    await expect(LeveldbDocumentStore.open(dir)).rejects.toThrow();
+  });
+});
