@@ -67,6 +67,11 @@ export async function selectTextInEditor(page: Page, text: string): Promise<void
     }
     throw new Error(`"${needle}" is not in the editor`);
   }, text);
+  await waitForEditorSelection(page, text);
+}
+
+/** Waits until ProseMirror's selection (read from the DOM asynchronously) covers exactly `text`. */
+export async function waitForEditorSelection(page: Page, text: string): Promise<void> {
   await page.waitForFunction(
     (needle) => {
       const view = (
@@ -88,4 +93,12 @@ export async function selectTextInEditor(page: Page, text: string): Promise<void
     text,
     { timeout: 10_000 },
   );
+}
+
+/** The text of every highlight of one label in the editor, concatenated. */
+export function highlightedText(page: Page, label: string): Promise<string> {
+  return page
+    .locator(`.ProseMirror .fc-tag--${label}`)
+    .allTextContents()
+    .then((parts) => parts.join(''));
 }

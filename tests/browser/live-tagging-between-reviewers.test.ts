@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '@factcheck/server';
-import { launchChromium, openReviewer, selectTextInEditor, temporaryDirectory } from './browser-fixtures.js';
+import {
+  highlightedText,
+  launchChromium,
+  openReviewer,
+  selectTextInEditor,
+  temporaryDirectory,
+  waitForEditorSelection,
+} from './browser-fixtures.js';
 import { WEB_DIST } from './web-dist.js';
 
 const ARTICLE = '000_b05564db9c0361cb';
@@ -37,13 +44,6 @@ async function openArticle(page: Page): Promise<void> {
   await expect
     .poll(() => page.locator('[data-testid="connection-status"]').getAttribute('data-status'))
     .toBe('connected');
-}
-
-function highlightedText(page: Page, label: string): Promise<string> {
-  return page
-    .locator(`.ProseMirror .fc-tag--${label}`)
-    .allTextContents()
-    .then((parts) => parts.join(''));
 }
 
 describe('two reviewers in one article', () => {
@@ -89,6 +89,7 @@ describe('two reviewers in one article', () => {
     await a.page.mouse.click(box.x + 1, box.y + 4);
     await a.page.keyboard.press('Home');
     for (let i = 0; i < target.length; i++) await a.page.keyboard.press('Shift+ArrowRight');
+    await waitForEditorSelection(a.page, target);
     await a.page.keyboard.press('3');
     await expect.poll(() => highlightedText(a.page, 'rumour')).toBe(target);
 

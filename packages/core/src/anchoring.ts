@@ -9,6 +9,7 @@ import {
   type TextProjection,
 } from './text-projection.js';
 import { getContent } from './document-layout.js';
+import { splitsSurrogatePair } from './code-points.js';
 
 /**
  * Anchoring: turning a selection into relative positions plus a quote with context, and turning
@@ -26,10 +27,16 @@ export interface Anchor {
 
 /** The quote and its context for a range of projected text. */
 export function quoteAt(text: string, from: number, to: number): Pick<Anchor, 'quote' | 'prefix' | 'suffix'> {
+  // A lone surrogate does not survive Yjs encoding (it becomes U+FFFD), so the context never ends
+  // inside a surrogate pair: otherwise the writer and its peers would store different context.
+  let prefixStart = Math.max(0, from - CONTEXT_LENGTH);
+  if (splitsSurrogatePair(text, prefixStart)) prefixStart++;
+  let suffixEnd = Math.min(text.length, to + CONTEXT_LENGTH);
+  if (splitsSurrogatePair(text, suffixEnd)) suffixEnd--;
   return {
     quote: text.slice(from, to),
-    prefix: text.slice(Math.max(0, from - CONTEXT_LENGTH), from),
-    suffix: text.slice(to, to + CONTEXT_LENGTH),
+    prefix: text.slice(prefixStart, from),
+    suffix: text.slice(to, suffixEnd),
   };
 }
 
@@ -43,6 +50,9 @@ export function createAnchor(projection: TextProjection, from: number, to: numbe
   while (first < end && /\s/.test(text[first])) first++;
   while (end > first && /\s/.test(text[end - 1])) end--;
   if (first >= end) return null;
+  // Whole characters only, for the same reason as in `quoteAt`.
+  if (splitsSurrogatePair(text, first)) first--;
+  if (splitsSurrogatePair(text, end)) end++;
   const startPosition = relativePositionAt(projection, first, 'after');
   const endPosition = relativePositionAt(projection, end, 'before');
   if (!startPosition || !endPosition) return null;
@@ -96,7 +106,10 @@ export function resolveAnnotation(
   if (span && similarity(text.slice(span.from, span.to), annotation.quote) >= DRIFT_SIMILARITY) {
     return { annotation, status: 'drifted', ...span };
   }
-  if (match && isOnlyOccurrence(text, annotation.quote, match.start)) {
+  // Positions that still resolve in the text but cover nothing: the tagged text was deleted where
+  // it stood, so a bare repeat of the quote elsewhere is other text, not the tag's.
+  const deletedInPlace = from !== null && to !== null && from >= to;
+  if (match && !deletedInPlace && isOnlyOccurrence(text, annotation.quote, match.start)) {
     // The only occurrence left in the whole text: weak context, but nowhere else it could be.
     return { annotation, status: 'reanchored', from: match.start, to: match.end };
   }

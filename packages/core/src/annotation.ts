@@ -17,8 +17,10 @@ export const CONTEXT_LENGTH = 32;
 const relativePositionJson = z
   .object({
     type: z.unknown().optional(),
-    tname: z.string().optional(),
-    item: z.object({ client: z.number().int().nonnegative(), clock: z.number().int().nonnegative() }).nullish(),
+    tname: z.string().nullish(),
+    item: z
+      .object({ client: z.number().int().nonnegative(), clock: z.number().int().nonnegative() })
+      .nullish(),
     assoc: z.number().int().optional(),
   })
   .passthrough()
@@ -119,7 +121,12 @@ export function parseAnnotation(
 export function readAnnotations(doc: Y.Doc): { valid: Annotation[]; invalid: InvalidAnnotation[] } {
   const valid: Annotation[] = [];
   const invalid: InvalidAnnotation[] = [];
-  getAnnotationsMap(doc).forEach((value, id) => {
+  getAnnotationsMap(doc).forEach((value: unknown, id) => {
+    // Only a Y.Map entry can be relabelled and refreshed, so a plain object is not a tag either.
+    if (!(value instanceof Y.Map)) {
+      invalid.push({ id, error: 'annotation is not a map' });
+      return;
+    }
     const result = parseAnnotation(id, value);
     if (result.ok) valid.push(result.annotation);
     else invalid.push({ id, error: result.error });
@@ -141,7 +148,9 @@ export interface NewAnnotation {
 
 /** A fresh, collision-resistant annotation id. */
 export function newAnnotationId(): string {
-  return `a-${crypto.randomUUID()}`;
+  // getRandomValues works everywhere, randomUUID only in secure contexts (not plain http).
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `a-${Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')}`;
 }
 
 /** Writes a new annotation into the document (call inside `doc.transact` with an origin). */

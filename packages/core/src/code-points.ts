@@ -43,6 +43,11 @@ export function toUtf16Offset(text: string, codePointOffset: number): number {
   return unit;
 }
 
+/** Whether `index` falls between the two halves of a surrogate pair, where no offset should sit. */
+export function splitsSurrogatePair(text: string, index: number): boolean {
+  return index > 0 && isHighSurrogateAt(text, index - 1);
+}
+
 function isHighSurrogateAt(text: string, index: number): boolean {
   const unit = text.charCodeAt(index);
   if (unit < 0xd800 || unit > 0xdbff || index + 1 >= text.length) return false;

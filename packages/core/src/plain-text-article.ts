@@ -54,7 +54,11 @@ export function parsePlainTextArticle(raw: string): ParsedArticle {
 }
 
 /** Fills an empty document with a parsed article: paragraphs into `content`, title into `meta`. */
-export function writeArticle(doc: Y.Doc, article: ParsedArticle, extraMeta: Record<string, string> = {}): void {
+export function writeArticle(
+  doc: Y.Doc,
+  article: ParsedArticle,
+  extraMeta: Record<string, string> = {},
+): void {
   doc.transact(() => {
     const content = getContent(doc);
     if (content.length > 0) throw new Error('The document already has content.');

@@ -36,16 +36,17 @@ export function presencePlugin(awareness: Awareness): Plugin {
 
 /** A stable colour for a reviewer id, from a palette readable on white. */
 export function colorForReviewer(id: string): string {
+  // Dark enough for white name labels (contrast ≥ 4.5:1 on each).
   const palette = [
-    '#1f77b4',
-    '#d62728',
-    '#2ca02c',
-    '#9467bd',
-    '#8c564b',
-    '#e377c2',
-    '#17becf',
-    '#bcbd22',
-    '#ff7f0e',
+    '#1d4ed8',
+    '#b91c1c',
+    '#15803d',
+    '#7e22ce',
+    '#a16207',
+    '#be185d',
+    '#0f766e',
+    '#4d7c0f',
+    '#c2410c',
   ];
   let hash = 0;
   for (let i = 0; i < id.length; i++) hash = (hash * 31 + id.charCodeAt(i)) | 0;

@@ -49,6 +49,10 @@ interface SyncPluginState {
   readonly isUndoRedoOperation?: boolean;
 }
 
+function isCollapsed(tag: PlacedTag): boolean {
+  return tag.from !== null && tag.to !== null && tag.from >= tag.to;
+}
+
 /**
  * Draws the tags stored beside the text. y-prosemirror replaces the whole document on each remote
  * change, so tags are placed again from their relative positions on remote transactions and on
@@ -132,7 +136,11 @@ export function annotationPlugin(options: AnnotationPluginOptions = {}): Plugin<
           refreshQueued = true;
           queueMicrotask(() => {
             refreshQueued = false;
-            if (!destroyed) refreshTagQuotes(ydoc);
+            if (destroyed) return;
+            refreshTagQuotes(ydoc);
+            // Mapping shrinks a tag whose whole text was deleted to nothing; placing the tags again
+            // shows it as orphaned at once.
+            if (annotationPluginKey.getState(view.state)?.tags.some(isCollapsed)) queueRebuild();
           });
         },
         destroy() {

@@ -1,0 +1,51 @@
+import type { Reviewer } from '@factcheck/core';
+import { useDocumentTitle } from '../layout/useDocumentTitle.js';
+import { NotFoundPage } from '../layout/NotFoundPage.js';
+import { ArticleMasthead } from './header/ArticleMasthead.js';
+import { usePresence } from './presence/usePresence.js';
+import { usePublishedUser } from './presence/usePublishedUser.js';
+import { useArticleExistence } from './shared/useArticleExistence.js';
+import { useArticleTitle } from './shared/useArticleTitle.js';
+import { useConnectionStatus } from './shared/useConnectionStatus.js';
+import { useSharedArticle } from './shared/useSharedArticle.js';
+import { ArticleWorkspace } from './ArticleWorkspace.js';
+
+/** Props of the editor page. */
+export interface ArticlePageProps {
+  readonly articleId: string;
+  readonly reviewer: Reviewer;
+  readonly color: string;
+}
+
+/** The editor page: connects to the article, and shows it once it has synced so no one sees it empty. */
+export function ArticlePage({ articleId, reviewer, color }: ArticlePageProps) {
+  const existence = useArticleExistence(articleId);
+  const { article, hasSynced } = useSharedArticle(articleId, existence.state !== 'missing');
+  const connection = useConnectionStatus(article?.provider ?? null);
+  const awareness = article?.provider.awareness ?? null;
+  usePublishedUser(awareness, { id: reviewer.id, name: reviewer.name, color });
+  const users = usePresence(awareness);
+  const [sharedTitle, saveTitle] = useArticleTitle(article?.ydoc ?? null);
+  const title = sharedTitle || (existence.state === 'found' ? existence.summary.title : '');
+  useDocumentTitle(title || null);
+
+  if (existence.state === 'missing') return <NotFoundPage what="article" />;
+
+  return (
+    <main className="article-page">
+      <ArticleMasthead
+        title={title || (hasSynced ? 'Untitled article' : 'Loading…')}
+        onSaveTitle={hasSynced ? saveTitle : null}
+        connection={connection}
+        users={users}
+      />
+      {article && hasSynced ? (
+        <ArticleWorkspace article={article} reviewer={reviewer} />
+      ) : (
+        <p className="article-page__loading" role="status">
+          <span className="spinner" aria-hidden="true" /> Loading article…
+        </p>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,76 @@
+import { useMemo } from 'react';
+import { emptyLabelCounts, type Label } from '@factcheck/core';
+import { tagMatchesFilter, type PlacedTag } from '@factcheck/editor';
+import { useNow } from '../../time/useNow.js';
+import { authorsOf } from '../tags/tag-authors.js';
+import type { TagFilterControls } from '../tags/useTagFilter.js';
+import { AuthorFilter } from './AuthorFilter.js';
+import { LabelFilterToggles } from './LabelFilterToggles.js';
+import { OrphanList } from './OrphanList.js';
+import { TagListItem } from './TagListItem.js';
+
+/** Props of the tag sidebar. */
+export interface TagSidebarProps {
+  /** Every tag, in document order with orphans last (the annotation plugin's list). */
+  readonly tags: readonly PlacedTag[];
+  readonly activeIds: ReadonlySet<string>;
+  readonly filterControls: TagFilterControls;
+  readonly selfId: string;
+  readonly onSelectTag: (tag: PlacedTag) => void;
+  readonly onRemoveTag: (id: string) => void;
+}
+
+/** The tags of the article beside it: counts, filters, the list in document order, and orphans. */
+export function TagSidebar({
+  tags,
+  activeIds,
+  filterControls,
+  selfId,
+  onSelectTag,
+  onRemoveTag,
+}: TagSidebarProps) {
+  const { filter, authorId, toggleLabel, setAuthorId } = filterControls;
+  const now = useNow();
+  const placed = useMemo(() => tags.filter((tag) => tag.status !== 'orphaned'), [tags]);
+  const orphans = useMemo(() => tags.filter((tag) => tag.status === 'orphaned'), [tags]);
+  const authors = useMemo(() => authorsOf(tags), [tags]);
+  const visible = useMemo(() => placed.filter((tag) => tagMatchesFilter(tag, filter)), [placed, filter]);
+  const counts = useMemo(() => {
+    const result: Record<Label, number> = emptyLabelCounts();
+    for (const tag of placed) {
+      if (authorId === null || tag.annotation.author.id === authorId) result[tag.annotation.label] += 1;
+    }
+    return result;
+  }, [placed, authorId]);
+
+  return (
+    <aside className="sidebar" aria-labelledby="tags-heading">
+      <section className="sidebar__section">
+        <h2 className="sidebar__heading" id="tags-heading">
+          Tags <span className="sidebar__count">{placed.length}</span>
+        </h2>
+        <LabelFilterToggles counts={counts} shown={filter.labels} onToggle={toggleLabel} />
+        <AuthorFilter authors={authors} authorId={authorId} selfId={selfId} onChange={setAuthorId} />
+        <ul className="tag-list" data-testid="tag-list" aria-label="Tags in document order">
+          {visible.map((tag) => (
+            <TagListItem
+              key={tag.annotation.id}
+              tag={tag}
+              active={activeIds.has(tag.annotation.id)}
+              now={now}
+              onSelect={onSelectTag}
+            />
+          ))}
+        </ul>
+        {visible.length === 0 && (
+          <p className="sidebar__empty">
+            {placed.length === 0
+              ? 'No tags yet. Select a passage in the article and press 1, 2 or 3.'
+              : 'No tags match the filters.'}
+          </p>
+        )}
+      </section>
+      <OrphanList orphans={orphans} now={now} onRemove={onRemoveTag} />
+    </aside>
+  );
+}

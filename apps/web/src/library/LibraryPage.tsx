@@ -1,0 +1,40 @@
+import { useDocumentTitle } from '../layout/useDocumentTitle.js';
+import { ArticleCard } from './ArticleCard.js';
+import { useArticleSummaries } from './useArticleSummaries.js';
+
+/** The home page: every article to review, with how much of each label it carries. */
+export function LibraryPage() {
+  const { articles, loading, error, reload } = useArticleSummaries();
+  useDocumentTitle(null);
+  return (
+    <main className="library" aria-busy={loading}>
+      <div className="library__intro">
+        <h1 className="library__heading">Articles</h1>
+        <p className="library__lede">
+          Open an article to tag allegations, denials and unverified rumours together with your colleagues.
+        </p>
+      </div>
+      {error && (
+        <div className="notice notice--error" role="alert">
+          <p>Could not load the articles: {error}</p>
+          <button type="button" className="button" onClick={reload}>
+            Try again
+          </button>
+        </div>
+      )}
+      {articles === null && !error && (
+        <p className="library__status" role="status">
+          Loading articles…
+        </p>
+      )}
+      {articles !== null && articles.length === 0 && <p className="library__status">No articles yet.</p>}
+      {articles !== null && articles.length > 0 && (
+        <ul className="article-list" data-testid="article-list">
+          {articles.map((article) => (
+            <ArticleCard key={article.id} article={article} />
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}

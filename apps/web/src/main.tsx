@@ -1,0 +1,22 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import 'prosemirror-view/style/prosemirror.css';
+import './styles/base.css';
+import './styles/controls.css';
+import './styles/library.css';
+import './styles/article-page.css';
+import './styles/toolbar.css';
+import './styles/article-body.css';
+import './styles/highlights.css';
+import './styles/cursors.css';
+import './styles/popover.css';
+import './styles/sidebar.css';
+import { App } from './App.js';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('The page has no #root element.');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

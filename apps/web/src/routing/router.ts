@@ -1,0 +1,49 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * A tiny history-API router: two pages, so a path matcher and a navigate function are enough.
+ */
+
+/** The pages of the app, as matched from the URL path. */
+export type Route =
+  | { readonly page: 'library' }
+  | { readonly page: 'article'; readonly articleId: string }
+  | { readonly page: 'not-found'; readonly path: string };
+
+const NAVIGATE_EVENT = 'factcheck:navigate';
+
+/** Which page a URL path shows. */
+export function matchRoute(pathname: string): Route {
+  if (pathname === '/' || pathname === '') return { page: 'library' };
+  const article = /^\/articles\/([^/]+)\/?$/u.exec(pathname);
+  if (article) return { page: 'article', articleId: decodeURIComponent(article[1]) };
+  return { page: 'not-found', path: pathname };
+}
+
+/** The URL path of an article's editor page. */
+export function articlePath(articleId: string): string {
+  return `/articles/${encodeURIComponent(articleId)}`;
+}
+
+/** Goes to a path inside the app without reloading the page. */
+export function navigate(path: string): void {
+  if (path === window.location.pathname) return;
+  window.history.pushState(null, '', path);
+  window.scrollTo(0, 0);
+  window.dispatchEvent(new Event(NAVIGATE_EVENT));
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('popstate', onChange);
+  window.addEventListener(NAVIGATE_EVENT, onChange);
+  return () => {
+    window.removeEventListener('popstate', onChange);
+    window.removeEventListener(NAVIGATE_EVENT, onChange);
+  };
+}
+
+/** The current route, re-rendering on navigation and on the browser's back and forward. */
+export function useRoute(): Route {
+  const pathname = useSyncExternalStore(subscribe, () => window.location.pathname);
+  return matchRoute(pathname);
+}

@@ -1,0 +1,172 @@
+import * as Y from 'yjs';
+import {
+  BLOCK_SEPARATOR,
+  createAnchor,
+  getAnnotationsMap,
+  getContent,
+  projectFragment,
+  quoteAt,
+  QUOTE_REFRESH_ORIGIN,
+  readAnnotations,
+  resolveAnnotation,
+  resolveAnnotations,
+  TAGGING_ORIGIN,
+  writeAnnotation,
+  writeArticle,
+  type Label,
+  type ResolvedAnnotation,
+  type TextProjection,
+} from '../../src/index.js';
+
+/** Builds article documents for tests and edits them the way the editor binding would. */
+
+/** Stands in for the editor binding's origin on text edits. */
+export const EDIT_ORIGIN = 'test:edit';
+
+export const REVIEWER = { id: 'reviewer-1', name: 'Reviewer One' } as const;
+
+const MARK = /<([a-z])>/gu;
+
+/**
+ * An article doc from paragraphs, `<a>`-style marks giving projected offsets:
+ * `buildArticle('one <a>two<b>', 'three')` → marks `{ a: 4, b: 7 }`.
+ */
+export function buildArticle(...paragraphs: string[]): { doc: Y.Doc; marks: Record<string, number> } {
+  const marks: Record<string, number> = {};
+  const clean: string[] = [];
+  let offset = 0;
+  for (const paragraph of paragraphs) {
+    let removed = 0;
+    for (const match of paragraph.matchAll(MARK)) {
+      marks[match[1]] = offset + (match.index ?? 0) - removed;
+      removed += match[0].length;
+    }
+    const text = paragraph.replace(MARK, '');
+    clean.push(text);
+    offset += text.length + BLOCK_SEPARATOR.length;
+  }
+  const doc = new Y.Doc();
+  writeArticle(doc, { title: 'Test article', titleDerived: false, paragraphs: clean });
+  return { doc, marks };
+}
+
+export function projectionOf(doc: Y.Doc): TextProjection {
+  return projectFragment(getContent(doc));
+}
+
+export function textOf(doc: Y.Doc): string {
+  return projectionOf(doc).text;
+}
+
+/** The Y.XmlText of each paragraph, in order. */
+export function paragraphTexts(doc: Y.Doc): Y.XmlText[] {
+  return getContent(doc)
+    .toArray()
+    .map((element) => (element as Y.XmlElement).get(0))
+    .filter((child): child is Y.XmlText => child instanceof Y.XmlText);
+}
+
+/** The text type and index a projected offset falls in (the earlier paragraph at a boundary). */
+export function locate(doc: Y.Doc, offset: number): { type: Y.XmlText; index: number } {
+  for (const segment of projectionOf(doc).segments) {
+    if (segment.type && offset >= segment.start && offset <= segment.start + segment.length) {
+      return { type: segment.type, index: offset - segment.start };
+    }
+  }
+  throw new Error(`offset ${offset} is not inside a paragraph`);
+}
+
+/** Types text at a projected offset. */
+export function insertText(doc: Y.Doc, offset: number, text: string): void {
+  const { type, index } = locate(doc, offset);
+  doc.transact(() => type.insert(index, text), EDIT_ORIGIN);
+}
+
+/** Deletes a projected range that lies inside one paragraph. */
+export function deleteText(doc: Y.Doc, from: number, to: number): void {
+  const { type, index } = locate(doc, from);
+  if (index + (to - from) > type.length) throw new Error(`range ${from}–${to} crosses a paragraph`);
+  doc.transact(() => type.delete(index, to - from), EDIT_ORIGIN);
+}
+
+/** Deletes a whole paragraph by index. */
+export function deleteParagraph(doc: Y.Doc, index: number): void {
+  doc.transact(() => getContent(doc).delete(index, 1), EDIT_ORIGIN);
+}
+
+/** Appends a new paragraph at a block index. */
+export function insertParagraph(doc: Y.Doc, index: number, text: string): void {
+  doc.transact(() => {
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText(text)]);
+    getContent(doc).insert(index, [paragraph]);
+  }, EDIT_ORIGIN);
+}
+
+export interface TagOptions {
+  readonly id?: string;
+  readonly label?: Label;
+  readonly now?: Date;
+}
+
+let tagCounter = 0;
+
+/** Tags a projected range as a reviewer would; returns the new id, or null if nothing to tag. */
+export function tagRange(doc: Y.Doc, from: number, to: number, options: TagOptions = {}): string | null {
+  const anchor = createAnchor(projectionOf(doc), from, to);
+  if (!anchor) return null;
+  const id = options.id ?? `tag-${++tagCounter}`;
+  doc.transact(() => {
+    writeAnnotation(doc, id, {
+      label: options.label ?? 'allegation',
+      ...anchor,
+      author: REVIEWER,
+      now: options.now ?? new Date('2024-05-01T10:00:00Z'),
+    });
+  }, TAGGING_ORIGIN);
+  return id;
+}
+
+/** Where a tag sits now. */
+export function resolveTag(doc: Y.Doc, id: string): ResolvedAnnotation {
+  const annotation = readAnnotations(doc).valid.find((candidate) => candidate.id === id);
+  if (!annotation) throw new Error(`no valid annotation ${id}`);
+  return resolveAnnotation(doc, projectionOf(doc), annotation);
+}
+
+/** The text a resolved tag covers, or null when orphaned. */
+export function coveredText(doc: Y.Doc, resolved: ResolvedAnnotation): string | null {
+  return resolved.from === null || resolved.to === null
+    ? null
+    : textOf(doc).slice(resolved.from, resolved.to);
+}
+
+/**
+ * What the editing client does after its own edit (packages/editor quote-refresh, restated here
+ * because core tests do not depend on the editor): drifted and reanchored tags get a fresh quote.
+ */
+export function refreshQuotes(doc: Y.Doc, now = new Date('2024-05-01T11:00:00Z')): number {
+  const projection = projectionOf(doc);
+  const stale = resolveAnnotations(doc, readAnnotations(doc).valid, projection).filter(
+    (tag) => tag.status === 'drifted' || tag.status === 'reanchored',
+  );
+  const map = getAnnotationsMap(doc);
+  doc.transact(() => {
+    for (const tag of stale) {
+      const entry = map.get(tag.annotation.id);
+      if (!(entry instanceof Y.Map) || tag.from === null || tag.to === null) continue;
+      if (tag.status === 'reanchored') {
+        const anchor = createAnchor(projection, tag.from, tag.to);
+        if (!anchor) continue;
+        entry.set('start', Y.relativePositionToJSON(anchor.start));
+        entry.set('end', Y.relativePositionToJSON(anchor.end));
+      }
+      const { quote, prefix, suffix } = quoteAt(projection.text, tag.from, tag.to);
+      entry.set('quote', quote);
+      entry.set('prefix', prefix);
+      entry.set('suffix', suffix);
+      entry.set('updatedAt', now.toISOString());
+    }
+  }, QUOTE_REFRESH_ORIGIN);
+  return stale.length;
+}

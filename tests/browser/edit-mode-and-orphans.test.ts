@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startServer, type RunningServer } from '@factcheck/server';
+import {
+  highlightedText,
+  launchChromium,
+  openReviewer,
+  selectTextInEditor,
+  temporaryDirectory,
+} from './browser-fixtures.js';
+import { WEB_DIST } from './web-dist.js';
+
+const ARTICLE = '002_7f6c6d7fc6f2c3a9';
+const sana = { id: 'reviewer-sana', name: 'Sana Malik' };
+
+let server: RunningServer;
+let browser: Browser;
+let removeDataDir: () => Promise<void>;
+
+beforeAll(async () => {
+  const dataDir = await temporaryDirectory('factcheck-browser-');
+  removeDataDir = dataDir.remove;
+  server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: dataDir.path,
+    webDist: WEB_DIST,
+    logLevel: 'warn',
+  });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await removeDataDir?.();
+});
+
+async function openArticle(page: Page): Promise<void> {
+  await page.goto(`${server.url}/articles/${ARTICLE}`);
+  await page.locator('.ProseMirror').waitFor();
+}
+
+describe('edit mode', () => {
+  it('asks a first-time reviewer for a name and shows it in the presence list', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    await page.locator('[data-testid="name-input"]').fill('Zara Hussain');
+    await page.locator('[data-testid="name-submit"]').click();
+    await page.locator('[data-testid="article-link"]').first().waitFor();
+    expect(await page.locator('[data-testid="article-link"]').count()).toBe(3);
+    await page.locator(`[data-testid="article-link"][href="/articles/${ARTICLE}"]`).click();
+    await page.locator('.ProseMirror').waitFor();
+    await expect
+      .poll(() => page.locator('[data-testid="presence-user"]').allTextContents())
+      .toEqual([expect.stringContaining('Zara Hussain')]);
+    await context.close();
+  });
+
+  it('keeps text typed at a tag’s edge outside it, and lists a tag whose text was deleted as orphaned', async () => {
+    const { context, page } = await openReviewer(browser, sana);
+    await openArticle(page);
+    await selectTextInEditor(page, 'categorically deny');
+    await page.keyboard.press('2');
+    await expect.poll(() => highlightedText(page, 'denial')).toBe('categorically deny');
+
+    await page.locator('[data-testid="mode-toggle"]').click();
+    await expect.poll(() => page.locator('.ProseMirror').getAttribute('data-mode')).toBe('edit');
+
+    // Type right after the tagged words: the tag does not grow.
+    await selectTextInEditor(page, 'categorically deny');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.type(' firmly');
+    await expect
+      .poll(() => page.locator('.ProseMirror').textContent())
+      .toContain('categorically deny firmly');
+    expect(await highlightedText(page, 'denial')).toBe('categorically deny');
+
+    // Delete the tagged text: the tag is listed as orphaned and drawn nowhere.
+    await selectTextInEditor(page, 'categorically deny');
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => page.locator('[data-testid="orphan-item"]').count()).toBe(1);
+    expect(await highlightedText(page, 'denial')).toBe('');
+
+    // Undo brings the text back and the tag with it.
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => highlightedText(page, 'denial')).toBe('categorically deny');
+    await expect.poll(() => page.locator('[data-testid="orphan-item"]').count()).toBe(0);
+    await context.close();
+  });
+});
