@@ -89,4 +89,27 @@ describe('edit mode', () => {
     await expect.poll(() => page.locator('[data-testid="orphan-item"]').count()).toBe(0);
     await context.close();
   });
+
+  it('renames a derived title, and the library shows the new title', async () => {
+    const { context, page } = await openReviewer(browser, sana);
+    await openArticle(page);
+    await page.locator('[data-testid="article-title"] button').click();
+    const input = page.locator('[data-testid="article-title"] input');
+    await input.fill('Zafar denies Shafi’s harassment claims');
+    await input.press('Enter');
+    await expect
+      .poll(() => page.locator('[data-testid="article-title"]').textContent())
+      .toBe('Zafar denies Shafi’s harassment claims');
+    await expect
+      .poll(async () => {
+        const response = await fetch(`${server.url}/api/articles/${ARTICLE}`);
+        return ((await response.json()) as { title: string }).title;
+      })
+      .toBe('Zafar denies Shafi’s harassment claims');
+    await page.goto(`${server.url}/`);
+    await expect
+      .poll(() => page.locator(`[data-testid="article-link"][href="/articles/${ARTICLE}"]`).textContent())
+      .toContain('Zafar denies Shafi’s harassment claims');
+    await context.close();
+  });
 });

@@ -117,6 +117,36 @@ export function parseAnnotation(
   };
 }
 
+type ParseResult = ReturnType<typeof parseAnnotation>;
+
+/** Parsed entries by their Y.Map, reused while none of the map's fields changed. */
+const parsedEntries = new WeakMap<Y.Map<unknown>, { signature: string; id: string; result: ParseResult }>();
+
+/**
+ * A fingerprint of a Y.Map's current fields: every `set` creates a new Yjs item with a new id, so
+ * equal fingerprints mean equal contents. Validating 5,000 tags with zod on every remote change
+ * would cost tens of milliseconds; this keeps a rebuild to the entries that changed.
+ */
+function entrySignature(entry: Y.Map<unknown>): string {
+  let signature = '';
+  for (const item of (
+    entry as unknown as { _map: Map<string, { id: { client: number; clock: number } }> }
+  )._map.values()) {
+    signature += `${item.id.client}:${item.id.clock},`;
+  }
+  return signature;
+}
+
+/** Validates one entry of the annotations map, reusing the last result while it is unchanged. */
+function parseEntry(id: string, entry: Y.Map<unknown>): ParseResult {
+  const signature = entrySignature(entry);
+  const cached = parsedEntries.get(entry);
+  if (cached && cached.signature === signature && cached.id === id) return cached.result;
+  const result = parseAnnotation(id, entry);
+  parsedEntries.set(entry, { signature, id, result });
+  return result;
+}
+
 /** All annotations of a document, valid ones and the ids and reasons of those that are not. */
 export function readAnnotations(doc: Y.Doc): { valid: Annotation[]; invalid: InvalidAnnotation[] } {
   const valid: Annotation[] = [];
@@ -127,7 +157,7 @@ export function readAnnotations(doc: Y.Doc): { valid: Annotation[]; invalid: Inv
       invalid.push({ id, error: 'annotation is not a map' });
       return;
     }
-    const result = parseAnnotation(id, value);
+    const result = parseEntry(id, value);
     if (result.ok) valid.push(result.annotation);
     else invalid.push({ id, error: result.error });
   });
