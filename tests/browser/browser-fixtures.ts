@@ -1,7 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startServer, type RunningServer } from '@factcheck/server';
+import { WEB_DIST } from './web-dist.js';
 
 /** Debian's Chromium, installed by scripts/ensure-chromium.sh. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -101,4 +104,40 @@ export function highlightedText(page: Page, label: string): Promise<string> {
     .locator(`.ProseMirror .fc-tag--${label}`)
     .allTextContents()
     .then((parts) => parts.join(''));
+}
+
+/** A running server on a temporary data directory and a launched browser, for one test file. */
+export interface BrowserEnvironment {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+}
+
+/**
+ * Starts the real server (port 0, fresh data directory, the built web app) and Chromium before the
+ * file's tests and stops both after them. Read the returned getter inside tests.
+ */
+export function useBrowserEnvironment(): () => BrowserEnvironment {
+  let environment: BrowserEnvironment | null = null;
+  let removeDataDir: (() => Promise<void>) | null = null;
+  beforeAll(async () => {
+    const dataDir = await temporaryDirectory('factcheck-browser-');
+    removeDataDir = dataDir.remove;
+    const server = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      dataDir: dataDir.path,
+      webDist: WEB_DIST,
+      logLevel: 'warn',
+    });
+    environment = { server, browser: await launchChromium() };
+  });
+  afterAll(async () => {
+    await environment?.browser.close();
+    await environment?.server.close();
+    await removeDataDir?.();
+  });
+  return () => {
+    if (!environment) throw new Error('The browser environment is not started yet.');
+    return environment;
+  };
 }

@@ -1,51 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '@factcheck/server';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   highlightedText,
-  launchChromium,
   openReviewer,
   selectTextInEditor,
-  temporaryDirectory,
+  useBrowserEnvironment,
 } from './browser-fixtures.js';
-import { WEB_DIST } from './web-dist.js';
 
 const ARTICLE = '002_7f6c6d7fc6f2c3a9';
 const sana = { id: 'reviewer-sana', name: 'Sana Malik' };
 
-let server: RunningServer;
-let browser: Browser;
-let removeDataDir: () => Promise<void>;
-
-beforeAll(async () => {
-  const dataDir = await temporaryDirectory('factcheck-browser-');
-  removeDataDir = dataDir.remove;
-  server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir: dataDir.path,
-    webDist: WEB_DIST,
-    logLevel: 'warn',
-  });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await removeDataDir?.();
-});
+const environment = useBrowserEnvironment();
+const server = () => environment().server;
+const browser = () => environment().browser;
 
 async function openArticle(page: Page): Promise<void> {
-  await page.goto(`${server.url}/articles/${ARTICLE}`);
+  await page.goto(`${server().url}/articles/${ARTICLE}`);
   await page.locator('.ProseMirror').waitFor();
 }
 
 describe('edit mode', () => {
   it('asks a first-time reviewer for a name and shows it in the presence list', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${server().url}/`);
     await page.locator('[data-testid="name-input"]').fill('Zara Hussain');
     await page.locator('[data-testid="name-submit"]').click();
     await page.locator('[data-testid="article-link"]').first().waitFor();
@@ -59,7 +37,7 @@ describe('edit mode', () => {
   });
 
   it('keeps text typed at a tag’s edge outside it, and lists a tag whose text was deleted as orphaned', async () => {
-    const { context, page } = await openReviewer(browser, sana);
+    const { context, page } = await openReviewer(browser(), sana);
     await openArticle(page);
     await selectTextInEditor(page, 'categorically deny');
     await page.keyboard.press('2');
@@ -91,7 +69,7 @@ describe('edit mode', () => {
   });
 
   it('renames a derived title, and the library shows the new title', async () => {
-    const { context, page } = await openReviewer(browser, sana);
+    const { context, page } = await openReviewer(browser(), sana);
     await openArticle(page);
     await page.locator('[data-testid="article-title"] button').click();
     const input = page.locator('[data-testid="article-title"] input');
@@ -102,11 +80,11 @@ describe('edit mode', () => {
       .toBe('Zafar denies Shafi’s harassment claims');
     await expect
       .poll(async () => {
-        const response = await fetch(`${server.url}/api/articles/${ARTICLE}`);
+        const response = await fetch(`${server().url}/api/articles/${ARTICLE}`);
         return ((await response.json()) as { title: string }).title;
       })
       .toBe('Zafar denies Shafi’s harassment claims');
-    await page.goto(`${server.url}/`);
+    await page.goto(`${server().url}/`);
     await expect
       .poll(() => page.locator(`[data-testid="article-link"][href="/articles/${ARTICLE}"]`).textContent())
       .toContain('Zafar denies Shafi’s harassment claims');

@@ -1,45 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '@factcheck/server';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   highlightedText,
-  launchChromium,
   openReviewer,
   selectTextInEditor,
-  temporaryDirectory,
   waitForEditorSelection,
+  useBrowserEnvironment,
 } from './browser-fixtures.js';
-import { WEB_DIST } from './web-dist.js';
 
 const ARTICLE = '000_b05564db9c0361cb';
 const alice = { id: 'reviewer-alice', name: 'Alice Ahmed' };
 const bilal = { id: 'reviewer-bilal', name: 'Bilal Khan' };
 
-let server: RunningServer;
-let browser: Browser;
-let removeDataDir: () => Promise<void>;
-
-beforeAll(async () => {
-  const dataDir = await temporaryDirectory('factcheck-browser-');
-  removeDataDir = dataDir.remove;
-  server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir: dataDir.path,
-    webDist: WEB_DIST,
-    logLevel: 'warn',
-  });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await removeDataDir?.();
-});
+const environment = useBrowserEnvironment();
+const server = () => environment().server;
+const browser = () => environment().browser;
 
 async function openArticle(page: Page): Promise<void> {
-  await page.goto(`${server.url}/articles/${ARTICLE}`);
+  await page.goto(`${server().url}/articles/${ARTICLE}`);
   await page.locator('.ProseMirror').waitFor();
   await expect
     .poll(() => page.locator('[data-testid="connection-status"]').getAttribute('data-status'))
@@ -48,8 +26,8 @@ async function openArticle(page: Page): Promise<void> {
 
 describe('two reviewers in one article', () => {
   it('A tags by keyboard, B sees the highlight, B’s cursor shows on A’s screen, a reload keeps the tags', async () => {
-    const a = await openReviewer(browser, alice);
-    const b = await openReviewer(browser, bilal);
+    const a = await openReviewer(browser(), alice);
+    const b = await openReviewer(browser(), bilal);
     await openArticle(a.page);
     await openArticle(b.page);
 
@@ -81,7 +59,7 @@ describe('two reviewers in one article', () => {
   });
 
   it('selects with Shift+arrows and tags with a key, and undo takes the tag back', async () => {
-    const a = await openReviewer(browser, alice);
+    const a = await openReviewer(browser(), alice);
     await openArticle(a.page);
     const target = 'Rumors circulated';
     const paragraph = a.page.locator('.ProseMirror p', { hasText: target }).first();

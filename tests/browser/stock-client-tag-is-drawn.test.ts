@@ -1,35 +1,13 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from '@factcheck/server';
 import { connectSyncedClient } from '../helpers/sync-client.js';
-import { highlightedText, launchChromium, openReviewer, temporaryDirectory } from './browser-fixtures.js';
-import { WEB_DIST } from './web-dist.js';
+import { highlightedText, openReviewer, useBrowserEnvironment } from './browser-fixtures.js';
 
 const ARTICLE = '001_3252a6d8875c329f';
 
-let server: RunningServer;
-let browser: Browser;
-let removeDataDir: () => Promise<void>;
-
-beforeAll(async () => {
-  const dataDir = await temporaryDirectory('factcheck-browser-');
-  removeDataDir = dataDir.remove;
-  server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir: dataDir.path,
-    webDist: WEB_DIST,
-    logLevel: 'warn',
-  });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await removeDataDir?.();
-});
+const environment = useBrowserEnvironment();
+const server = () => environment().server;
+const browser = () => environment().browser;
 
 /** Finds the Y.XmlText holding `needle`, using only Yjs, as a third-party client would. */
 function findText(fragment: Y.XmlFragment, needle: string): { text: Y.XmlText; index: number } {
@@ -50,11 +28,11 @@ function findText(fragment: Y.XmlFragment, needle: string): { text: Y.XmlText; i
 }
 
 it('draws a tag that a stock Yjs client wrote as docs/data-model.md describes', async () => {
-  const { context, page } = await openReviewer(browser, { id: 'reviewer-omar', name: 'Omar' });
-  await page.goto(`${server.url}/articles/${ARTICLE}`);
+  const { context, page } = await openReviewer(browser(), { id: 'reviewer-omar', name: 'Omar' });
+  await page.goto(`${server().url}/articles/${ARTICLE}`);
   await page.locator('.ProseMirror').waitFor();
 
-  const client = await connectSyncedClient(server.syncUrl, ARTICLE);
+  const client = await connectSyncedClient(server().syncUrl, ARTICLE);
   const quote = 'the case against him has been dismissed';
   const { text, index } = findText(client.doc.getXmlFragment('content'), quote);
   const now = new Date().toISOString();

@@ -6,6 +6,7 @@ export * from './annotation.js';
 export * from './text-projection.js';
 export * from './quote-search.js';
 export * from './anchoring.js';
+export * from './quote-refresh.js';
 export * from './segments.js';
 export * from './code-points.js';
 export * from './plain-text-article.js';

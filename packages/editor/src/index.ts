@@ -5,7 +5,6 @@ export * from './annotations/placed-tags.js';
 export * from './annotations/tag-filter.js';
 export * from './annotations/tag-decorations.js';
 export * from './annotations/annotation-plugin.js';
-export * from './annotations/quote-refresh.js';
 export * from './tagging-commands.js';
 export * from './formatting-commands.js';
 export * from './review-mode.js';

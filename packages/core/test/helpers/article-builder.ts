@@ -2,14 +2,11 @@ import * as Y from 'yjs';
 import {
   BLOCK_SEPARATOR,
   createAnchor,
-  getAnnotationsMap,
   getContent,
   projectFragment,
-  quoteAt,
-  QUOTE_REFRESH_ORIGIN,
   readAnnotations,
   resolveAnnotation,
-  resolveAnnotations,
+  refreshTagQuotes,
   TAGGING_ORIGIN,
   writeAnnotation,
   writeArticle,
@@ -141,32 +138,7 @@ export function coveredText(doc: Y.Doc, resolved: ResolvedAnnotation): string | 
     : textOf(doc).slice(resolved.from, resolved.to);
 }
 
-/**
- * What the editing client does after its own edit (packages/editor quote-refresh, restated here
- * because core tests do not depend on the editor): drifted and reanchored tags get a fresh quote.
- */
+/** What the editing client does after its own edit: drifted and reanchored tags get a fresh quote. */
 export function refreshQuotes(doc: Y.Doc, now = new Date('2024-05-01T11:00:00Z')): number {
-  const projection = projectionOf(doc);
-  const stale = resolveAnnotations(doc, readAnnotations(doc).valid, projection).filter(
-    (tag) => tag.status === 'drifted' || tag.status === 'reanchored',
-  );
-  const map = getAnnotationsMap(doc);
-  doc.transact(() => {
-    for (const tag of stale) {
-      const entry = map.get(tag.annotation.id);
-      if (!(entry instanceof Y.Map) || tag.from === null || tag.to === null) continue;
-      if (tag.status === 'reanchored') {
-        const anchor = createAnchor(projection, tag.from, tag.to);
-        if (!anchor) continue;
-        entry.set('start', Y.relativePositionToJSON(anchor.start));
-        entry.set('end', Y.relativePositionToJSON(anchor.end));
-      }
-      const { quote, prefix, suffix } = quoteAt(projection.text, tag.from, tag.to);
-      entry.set('quote', quote);
-      entry.set('prefix', prefix);
-      entry.set('suffix', suffix);
-      entry.set('updatedAt', now.toISOString());
-    }
-  }, QUOTE_REFRESH_ORIGIN);
-  return stale.length;
+  return refreshTagQuotes(doc, now);
 }

@@ -2,11 +2,10 @@ import * as Y from 'yjs';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import type { DecorationSet, EditorView } from 'prosemirror-view';
 import { ySyncPluginKey } from 'y-prosemirror';
-import { getAnnotationsMap } from '@factcheck/core';
+import { getAnnotationsMap, refreshTagQuotes } from '@factcheck/core';
 import { mapPlacedTags, placeTags, type PlacedTag } from './placed-tags.js';
 import { SHOW_ALL_TAGS, type TagFilter } from './tag-filter.js';
 import { buildTagDecorations } from './tag-decorations.js';
-import { refreshTagQuotes } from './quote-refresh.js';
 
 /** What the annotation plugin knows: every tag placed in the document, and what is drawn. */
 export interface AnnotationPluginState {

@@ -1,14 +1,9 @@
 import * as Y from 'yjs';
-import {
-  createAnchor,
-  getAnnotationsMap,
-  getContent,
-  projectFragment,
-  quoteAt,
-  QUOTE_REFRESH_ORIGIN,
-  readAnnotations,
-  resolveAnnotations,
-} from '@factcheck/core';
+import { getAnnotationsMap, getContent } from './document-layout.js';
+import { readAnnotations } from './annotation.js';
+import { createAnchor, quoteAt, resolveAnnotations } from './anchoring.js';
+import { projectFragment } from './text-projection.js';
+import { QUOTE_REFRESH_ORIGIN } from './origins.js';
 
 /**
  * After this reviewer edits the text, tags whose text changed under them get a fresh quote and
@@ -16,13 +11,12 @@ import {
  * describing what the tag covers. Only the editing client does this, so clients never race to.
  * Returns how many tags were refreshed.
  */
-export function refreshTagQuotes(ydoc: Y.Doc): number {
+export function refreshTagQuotes(ydoc: Y.Doc, now: Date = new Date()): number {
   const projection = projectFragment(getContent(ydoc));
   const stale = resolveAnnotations(ydoc, readAnnotations(ydoc).valid, projection).filter(
     (tag) => tag.status === 'drifted' || tag.status === 'reanchored',
   );
   if (stale.length === 0) return 0;
-  const now = new Date().toISOString();
   const map = getAnnotationsMap(ydoc);
   ydoc.transact(() => {
     for (const tag of stale) {
@@ -38,7 +32,7 @@ export function refreshTagQuotes(ydoc: Y.Doc): number {
       entry.set('quote', quote);
       entry.set('prefix', prefix);
       entry.set('suffix', suffix);
-      entry.set('updatedAt', now);
+      entry.set('updatedAt', now.toISOString());
     }
   }, QUOTE_REFRESH_ORIGIN);
   return stale.length;
