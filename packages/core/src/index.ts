@@ -11,3 +11,6 @@ export * from './segments.js';
 export * from './code-points.js';
 export * from './plain-text-article.js';
 export * from './article-summary.js';
+export * from './review/agreement.js';
+export * from './review/passages.js';
+export * from './review/text-agreement.js';
