@@ -7,8 +7,8 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n== %s\n' "$*"; }
 
-step "Chromium for browser tests"
-bash scripts/ensure-chromium.sh
+step "System packages for tests (Chromium, pdftotext)"
+bash scripts/ensure-system-packages.sh
 step "Formatting (prettier --check)"
 npx prettier --check . --log-level warn
 step "Lint (eslint)"

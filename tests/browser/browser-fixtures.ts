@@ -4,22 +4,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '@factcheck/server';
+import { CHROMIUM_ARGS, defaultChromiumPath } from '@factcheck/export';
 import { WEB_DIST } from './web-dist.js';
 
-/** Debian's Chromium, installed by scripts/ensure-chromium.sh. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Flags for a headless Chromium that never reaches for the network on its own. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+/** Debian's Chromium, installed by scripts/ensure-system-packages.sh. */
+export const CHROMIUM_PATH = defaultChromiumPath();
 
 /** Launches headless Chromium (playwright gives each launch a fresh profile directory). */
 export async function launchChromium(): Promise<Browser> {

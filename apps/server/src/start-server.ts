@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { closePdfRenderer } from '@factcheck/export';
 import { seedCorpus } from './corpus/seed-corpus.js';
+import { ArticleSnapshots } from './export/article-snapshots.js';
 import { createHttpApp } from './http/create-http-app.js';
 import { ArticleLibrary } from './library/article-library.js';
 import { createLogger, type ServerLogger } from './logger.js';
@@ -85,6 +87,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const app = await createHttpApp({
       log,
       library: new ArticleLibrary(store, log),
+      articles: new ArticleSnapshots(registry, store),
+      registry,
       webDist: options.webDist === undefined ? DEFAULT_WEB_DIST : options.webDist,
       startedAt: Date.now(),
     });
@@ -101,6 +105,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       await registry.closeAll();
       sync.terminate();
       await app.close();
+      // The browser the pdf export launched, if any.
+      await closePdfRenderer();
       if (ownsStore) await store.close();
       log.info('server stopped');
     };

@@ -11,6 +11,7 @@ import './styles/highlights.css';
 import './styles/cursors.css';
 import './styles/popover.css';
 import './styles/sidebar.css';
+import './styles/export.css';
 import { App } from './App.js';
 
 const root = document.getElementById('root');

@@ -1,3 +1,31 @@
 /** @factcheck/export: annotated copies of an article in the formats newsrooms and tools read. */
 export * from './export-model.js';
 export * from './format.js';
+export * from './file-name.js';
+export * from './formats/index.js';
+export { txtFormat, renderTxt } from './formats/txt.js';
+export { htmlFormat, renderHtml } from './formats/html.js';
+export { mdFormat, renderMarkdown, TAG_OPEN, TAG_CLOSE } from './formats/md.js';
+export { docxFormat, renderDocx } from './formats/docx.js';
+export {
+  CHROMIUM_ARGS,
+  closePdfRenderer,
+  defaultChromiumPath,
+  pdfFormat,
+  PdfRendererUnavailableError,
+  printHtmlToPdf,
+  renderPdf,
+  type PdfOptions,
+} from './formats/pdf.js';
+export { w3cFormat, renderW3c } from './formats/w3c.js';
+export {
+  bratFormat,
+  bratFragments,
+  renderBrat,
+  renderBratUnanchored,
+  type BratFragment,
+} from './formats/brat.js';
+export { csvFormat, renderCsv, CSV_COLUMNS } from './formats/csv.js';
+export * from './w3c-vocabulary.js';
+export * from './selectors.js';
+export * from './w3c-import.js';

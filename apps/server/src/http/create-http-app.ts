@@ -1,13 +1,21 @@
 import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
 import type { ServerLogger } from '../logger.js';
 import type { ArticleLibrary } from '../library/article-library.js';
+import type { ArticleSnapshots } from '../export/article-snapshots.js';
+import type { DocumentRegistry } from '../sync/document-registry.js';
+import { annotationImportRoutes } from './annotation-import-routes.js';
 import { apiRoutes } from './api-routes.js';
+import { exportRoutes } from './export-routes.js';
 import { registerWebApp } from './web-app.js';
 
 /** What the HTTP side serves. */
 export interface HttpAppOptions {
   readonly log: ServerLogger;
   readonly library: ArticleLibrary;
+  /** Read access to articles for exports. */
+  readonly articles: ArticleSnapshots;
+  /** The live documents, which imported annotations are written into. */
+  readonly registry: DocumentRegistry;
   readonly webDist: string | null;
   readonly startedAt: number;
 }
@@ -23,6 +31,8 @@ function isApiPath(path: string): boolean {
 export async function createHttpApp({
   log,
   library,
+  articles,
+  registry,
   webDist,
   startedAt,
 }: HttpAppOptions): Promise<FastifyInstance> {
@@ -54,6 +64,8 @@ export async function createHttpApp({
   });
 
   await app.register(apiRoutes({ library, startedAt }), { prefix: '/api' });
+  await app.register(exportRoutes({ articles }), { prefix: '/api' });
+  await app.register(annotationImportRoutes({ registry }), { prefix: '/api' });
   const appPage = await registerWebApp(app, webDist, log);
 
   app.setNotFoundHandler((request, reply) => {

@@ -73,6 +73,11 @@ export class DocumentRegistry {
     if (entry?.loaded?.shared === document) this.releaseEntry(entry);
   }
 
+  /** The live document of an article if it is in memory now (no load, no reference taken), else null. */
+  peek(name: string): SharedDocument | null {
+    return this.entries.get(name)?.loaded?.shared ?? null;
+  }
+
   /** Number of documents currently in memory. */
   loadedDocumentCount(): number {
     let count = 0;

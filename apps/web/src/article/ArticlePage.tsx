@@ -1,6 +1,7 @@
 import type { Reviewer } from '@factcheck/core';
 import { useDocumentTitle } from '../layout/useDocumentTitle.js';
 import { NotFoundPage } from '../layout/NotFoundPage.js';
+import { ExportMenu } from './export/ExportMenu.js';
 import { ArticleMasthead } from './header/ArticleMasthead.js';
 import { usePresence } from './presence/usePresence.js';
 import { usePublishedUser } from './presence/usePublishedUser.js';
@@ -8,6 +9,7 @@ import { useArticleExistence } from './shared/useArticleExistence.js';
 import { useArticleTitle } from './shared/useArticleTitle.js';
 import { useConnectionStatus } from './shared/useConnectionStatus.js';
 import { useSharedArticle } from './shared/useSharedArticle.js';
+import { useTagFilter } from './tags/useTagFilter.js';
 import { ArticleWorkspace } from './ArticleWorkspace.js';
 
 /** Props of the editor page. */
@@ -17,7 +19,10 @@ export interface ArticlePageProps {
   readonly color: string;
 }
 
-/** The editor page: connects to the article, and shows it once it has synced so no one sees it empty. */
+/**
+ * The editor page: connects to the article, and shows it once it has synced so no one sees it empty.
+ * It holds the tag filter, which the sidebar sets and the export menu in the masthead applies.
+ */
 export function ArticlePage({ articleId, reviewer, color }: ArticlePageProps) {
   const existence = useArticleExistence(articleId);
   const { article, hasSynced } = useSharedArticle(articleId, existence.state !== 'missing');
@@ -28,6 +33,8 @@ export function ArticlePage({ articleId, reviewer, color }: ArticlePageProps) {
   const [sharedTitle, saveTitle] = useArticleTitle(article?.ydoc ?? null);
   const title = sharedTitle || (existence.state === 'found' ? existence.summary.title : '');
   useDocumentTitle(title || null);
+  const filterControls = useTagFilter();
+  const ready = article !== null && hasSynced;
 
   if (existence.state === 'missing') return <NotFoundPage what="article" />;
 
@@ -38,9 +45,12 @@ export function ArticlePage({ articleId, reviewer, color }: ArticlePageProps) {
         onSaveTitle={hasSynced ? saveTitle : null}
         connection={connection}
         users={users}
+        actions={
+          ready && <ExportMenu articleId={articleId} ydoc={article.ydoc} filter={filterControls.filter} />
+        }
       />
-      {article && hasSynced ? (
-        <ArticleWorkspace article={article} reviewer={reviewer} />
+      {ready ? (
+        <ArticleWorkspace article={article} reviewer={reviewer} filterControls={filterControls} />
       ) : (
         <p className="article-page__loading" role="status">
           <span className="spinner" aria-hidden="true" /> Loading article…

@@ -9,13 +9,15 @@ import { TagPopover, type PopoverAnchor } from './popover/TagPopover.js';
 import type { SharedArticle } from './shared/useSharedArticle.js';
 import { TagSidebar } from './sidebar/TagSidebar.js';
 import { applyTagFilter, goToTag, showTagsAsActive } from './tags/tag-view-actions.js';
-import { useTagFilter } from './tags/useTagFilter.js';
+import type { TagFilterControls } from './tags/useTagFilter.js';
 import { Toolbar } from './toolbar/Toolbar.js';
 
 /** Props of the workspace. */
 export interface ArticleWorkspaceProps {
   readonly article: SharedArticle;
   readonly reviewer: Reviewer;
+  /** The sidebar's tag filter, held by the page so the export menu in the masthead can apply it. */
+  readonly filterControls: TagFilterControls;
 }
 
 interface OpenPopover {
@@ -27,7 +29,7 @@ const NO_TAGS: readonly PlacedTag[] = [];
 const NO_IDS: ReadonlySet<string> = new Set();
 
 /** The synced article: toolbar, the editor itself, the tag popover and the tag sidebar. */
-export function ArticleWorkspace({ article, reviewer }: ArticleWorkspaceProps) {
+export function ArticleWorkspace({ article, reviewer, filterControls }: ArticleWorkspaceProps) {
   const { ydoc, provider } = article;
   const [popover, setPopover] = useState<OpenPopover | null>(null);
   const [toast, setToast] = useState<ToastMessage | null>(null);
@@ -63,7 +65,6 @@ export function ArticleWorkspace({ article, reviewer }: ArticleWorkspaceProps) {
   const tags = annotations?.tags ?? NO_TAGS;
   const activeIds = annotations?.activeIds ?? NO_IDS;
 
-  const filterControls = useTagFilter();
   useEffect(() => {
     if (view) applyTagFilter(view, filterControls.filter);
   }, [view, filterControls.filter]);

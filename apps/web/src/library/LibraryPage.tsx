@@ -1,5 +1,6 @@
 import { useDocumentTitle } from '../layout/useDocumentTitle.js';
 import { ArticleCard } from './ArticleCard.js';
+import { ExportAllControl } from './ExportAllControl.js';
 import { useArticleSummaries } from './useArticleSummaries.js';
 
 /** The home page: every article to review, with how much of each label it carries. */
@@ -9,10 +10,13 @@ export function LibraryPage() {
   return (
     <main className="library" aria-busy={loading}>
       <div className="library__intro">
-        <h1 className="library__heading">Articles</h1>
-        <p className="library__lede">
-          Open an article to tag allegations, denials and unverified rumours together with your colleagues.
-        </p>
+        <div>
+          <h1 className="library__heading">Articles</h1>
+          <p className="library__lede">
+            Open an article to tag allegations, denials and unverified rumours together with your colleagues.
+          </p>
+        </div>
+        {articles !== null && articles.length > 0 && <ExportAllControl />}
       </div>
       {error && (
         <div className="notice notice--error" role="alert">

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from '../../routing/Link.js';
 import type { ConnectionState } from '../shared/useConnectionStatus.js';
 import type { PresentReviewer } from '../presence/usePresence.js';
@@ -11,10 +12,12 @@ export interface ArticleMastheadProps {
   readonly onSaveTitle: ((title: string) => void) | null;
   readonly connection: ConnectionState;
   readonly users: readonly PresentReviewer[];
+  /** Page-level actions at the end of the status row (the export menu). */
+  readonly actions?: ReactNode;
 }
 
-/** The top of the editor page: back to the library, the title, the connection and who is here. */
-export function ArticleMasthead({ title, onSaveTitle, connection, users }: ArticleMastheadProps) {
+/** The top of the editor page: back to the library, the title, the connection, who is here and page actions. */
+export function ArticleMasthead({ title, onSaveTitle, connection, users, actions }: ArticleMastheadProps) {
   return (
     <header className="masthead">
       <Link href="/" className="masthead__back">
@@ -24,6 +27,7 @@ export function ArticleMasthead({ title, onSaveTitle, connection, users }: Artic
       <div className="masthead__status">
         <ConnectionIndicator connection={connection} />
         <PresenceList users={users} />
+        {actions && <div className="masthead__actions">{actions}</div>}
       </div>
     </header>
   );

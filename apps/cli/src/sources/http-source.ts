@@ -1,0 +1,72 @@
+import { exportFormats, type ExportFilter, type ExportFormatName } from '@factcheck/export';
+import { CliError } from '../cli-error.js';
+import type { ArticleEntry, ArticleSource, ExportedFile } from './article-source.js';
+import { fileNameFromDisposition } from './content-disposition.js';
+import { unknownArticleError } from './unknown-article.js';
+
+/** Reads articles from a running server's HTTP API, so the CLI works while the server holds the data. */
+export class HttpSource implements ArticleSource {
+  private readonly base: URL;
+
+  constructor(serverUrl: string) {
+    try {
+      this.base = new URL(serverUrl.endsWith('/') ? serverUrl : `${serverUrl}/`);
+    } catch {
+      throw new CliError(`--server needs a URL such as http://localhost:8080, got "${serverUrl}".`);
+    }
+    if (this.base.protocol !== 'http:' && this.base.protocol !== 'https:') {
+      throw new CliError(`--server needs an http(s) URL, got "${serverUrl}".`);
+    }
+  }
+
+  /** `GET /api/articles`. */
+  async list(): Promise<ArticleEntry[]> {
+    const response = await this.get('api/articles');
+    if (!response.ok) throw await this.failure(response, 'listing the articles');
+    const articles = (await response.json()) as { id: string; title?: string }[];
+    if (articles.length === 0) throw new CliError(`The server at ${this.base.origin} holds no articles.`);
+    return articles.map(({ id, title }) => ({ id, title: title || id }));
+  }
+
+  /** `GET /api/articles/<id>/export?format=…&label=…&author=…`. */
+  async exportArticle(id: string, format: ExportFormatName, filter: ExportFilter): Promise<ExportedFile> {
+    const query = new URLSearchParams({ format });
+    for (const label of filter.labels ?? []) query.append('label', label);
+    for (const author of filter.authors ?? []) query.append('author', author);
+    const response = await this.get(`api/articles/${encodeURIComponent(id)}/export?${query}`);
+    if (response.status === 404) {
+      const known = await this.list().then(
+        (articles) => articles.map((article) => article.id),
+        () => [],
+      );
+      throw unknownArticleError(id, known);
+    }
+    if (!response.ok) throw await this.failure(response, `exporting ${id}`);
+    const fileName =
+      fileNameFromDisposition(response.headers.get('content-disposition')) ??
+      `${id}.${exportFormats[format].extension}`;
+    return { fileName, bytes: new Uint8Array(await response.arrayBuffer()) };
+  }
+
+  /** Nothing to release. */
+  async close(): Promise<void> {}
+
+  private async get(path: string): Promise<Response> {
+    const url = new URL(path, this.base);
+    try {
+      return await fetch(url);
+    } catch (error) {
+      const cause = (error as Error).cause as { code?: string } | undefined;
+      throw new CliError(
+        `Cannot reach the server at ${this.base.origin}${cause?.code ? ` (${cause.code})` : ''}. Is it running? Without --server the CLI reads the data directory instead.`,
+      );
+    }
+  }
+
+  private async failure(response: Response, what: string): Promise<CliError> {
+    const body = (await response.json().catch(() => null)) as { error?: unknown; formats?: unknown } | null;
+    const reason = typeof body?.error === 'string' ? body.error : response.statusText;
+    const formats = Array.isArray(body?.formats) ? ` Formats: ${body.formats.join(', ')}.` : '';
+    return new CliError(`The server refused ${what}: ${response.status} ${reason}${formats}`);
+  }
+}

@@ -1,0 +1,80 @@
+import { stringify } from 'csv-stringify/sync';
+import type { ExportModel } from '../export-model.js';
+import type { ExportFormat } from '../format.js';
+
+/**
+ * The `csv` export: one row per tag, RFC 4180 (CRLF line ends, fields with commas, quotes or line
+ * breaks quoted, quotes doubled), written by csv-stringify. Placed tags come first in document
+ * order, then the unanchored ones with status `orphaned` and empty `start` and `end`.
+ *
+ * Formula injection: a cell starting with `=`, `+`, `-`, `@`, a tab or a CR (or their full-width
+ * forms) gets a leading `'`, the OWASP advice, so a spreadsheet shows a reviewer named
+ * `=cmd|' /C calc'!A0` as text instead of running it. Only text cells can start that way (ids,
+ * quotes, names); offsets and times never do. Tools reading the file as data should drop one
+ * leading `'` before those characters. A UTF-8 byte order mark leads the file so spreadsheets read
+ * non-Latin text (Urdu, emoji) as UTF-8; csv parsers skip it (`bom: true` in csv-parse).
+ */
+
+/** The header row, in column order. */
+export const CSV_COLUMNS = [
+  'id',
+  'label',
+  'quote',
+  'start',
+  'end',
+  'author',
+  'author_id',
+  'created',
+  'updated',
+  'status',
+] as const;
+
+/** One row per tag, cells in `CSV_COLUMNS` order. */
+function tagRows(model: ExportModel): (string | number)[][] {
+  const placed = model.tags.map((tag) => [
+    tag.id,
+    tag.label,
+    tag.quote,
+    tag.start,
+    tag.end,
+    tag.author.name,
+    tag.author.id,
+    tag.createdAt,
+    tag.updatedAt,
+    tag.status,
+  ]);
+  const orphans = model.orphans.map((tag) => [
+    tag.id,
+    tag.label,
+    tag.quote,
+    '',
+    '',
+    tag.author.name,
+    tag.author.id,
+    tag.createdAt,
+    tag.updatedAt,
+    'orphaned',
+  ]);
+  return [...placed, ...orphans];
+}
+
+/** The tags of the article as CSV text, header row first. */
+export function renderCsv(model: ExportModel): string {
+  return stringify(tagRows(model), {
+    bom: true,
+    header: true,
+    columns: [...CSV_COLUMNS],
+    record_delimiter: 'windows',
+    quote_record_delimiter: true,
+    escape_formulas: true,
+  });
+}
+
+/** The `csv` export format. */
+export const csvFormat: ExportFormat = {
+  name: 'csv',
+  description: 'Spreadsheet of tags (CSV)',
+  contentType: 'text/csv; charset=utf-8',
+  extension: 'csv',
+  render: (model) => new TextEncoder().encode(renderCsv(model)),
+};

@@ -1,0 +1,252 @@
+import { LABEL_NAMES, LABELS, type Label } from '@factcheck/core';
+import type { ExportBlock, ExportModel, ExportTag, InlineMarks, OrphanTag, Piece } from '../export-model.js';
+import type { ExportFormat } from '../format.js';
+import { escapeHtml, safeLinkHref } from './escape.js';
+import { HTML_EXPORT_STYLES } from './html-styles.js';
+import { tagsByEndingPiece, tagsByStartingPiece, type TagsByOffset } from './note-anchors.js';
+import { countTagsByLabel, describeFilter, readableTime, statusNote } from './readable-fields.js';
+
+/**
+ * The `html` export: one self-contained page (inline CSS, no script, a Content Security Policy
+ * that forbids every request) with the article's metadata and a legend, the article inside one
+ * `<article>` whose `textContent` is exactly the `txt` export, tagged text in `<mark>`s coloured
+ * per label, and each tag's details as numbered notes after it.
+ *
+ * Inside `<article>` there is no text but the article's: block separators are literal "\n\n" text
+ * nodes, a hard break is `<br>` plus its "\n", and note numbers come from CSS (`data-notes`).
+ */
+
+const CONTAINER_ELEMENTS: Readonly<Record<string, string>> = {
+  blockquote: 'blockquote',
+  bullet_list: 'ul',
+  ordered_list: 'ol',
+  list_item: 'li',
+};
+
+/** What each label's highlight looks like, for the legend. */
+const LABEL_CUES: Readonly<Record<Label, string>> = {
+  allegation: 'red tint, solid underline',
+  denial: 'blue tint, double underline',
+  rumour: 'amber tint, dotted underline',
+};
+
+function labelsOf(ids: readonly string[], tagsById: ReadonlyMap<string, ExportTag>): Label[] {
+  const present = new Set(ids.map((id) => tagsById.get(id)?.label));
+  return LABELS.filter((label) => present.has(label));
+}
+
+function wrapMarks(html: string, marks: InlineMarks): string {
+  let out = html;
+  if (marks.code) out = `<code>${out}</code>`;
+  if (marks.em) out = `<em>${out}</em>`;
+  if (marks.strong) out = `<strong>${out}</strong>`;
+  const href = safeLinkHref(marks.link);
+  if (href) out = `<a href="${escapeHtml(href)}" rel="noopener noreferrer nofollow">${out}</a>`;
+  return out;
+}
+
+/** One piece's text (a hard break as `<br>` plus its "\n") inside its inline marks. */
+function renderPieceText(piece: Piece): string {
+  return wrapMarks(piece.hardBreak ? `<br>${escapeHtml(piece.text)}` : escapeHtml(piece.text), piece.marks);
+}
+
+/** Where tags meet: what a `<mark>` needs to know about the tags around it. */
+interface TagLookup {
+  readonly byId: ReadonlyMap<string, ExportTag>;
+  readonly startsAt: TagsByOffset;
+  readonly endsAt: TagsByOffset;
+}
+
+/** A run of pieces under the same tags: one `<mark>` with the note numbers of tags ending there. */
+function renderTagged(pieces: readonly Piece[], lookup: TagLookup): string {
+  const [first] = pieces;
+  const last = pieces[pieces.length - 1];
+  const tags = first.tagIds.map((id) => lookup.byId.get(id)).filter((tag) => tag !== undefined);
+  const classes = ['tag', ...labelsOf(first.tagIds, lookup.byId).map((label) => `tag--${label}`)];
+  if (first.tagIds.length > 1) classes.push('tag--overlap');
+  const ending = lookup.endsAt.get(last.from + last.text.length) ?? [];
+  const notes = ending.map((tag) => `[${tag.number}]`).join('');
+  const title = tags
+    .map((tag) => `[${tag.number}] ${LABEL_NAMES[tag.label]} — ${tag.author.name}`)
+    .join('\n');
+  const anchors = (lookup.startsAt.get(first.from) ?? []).map(
+    (tag) => `<span id="tag-${tag.number}"></span>`,
+  );
+  return (
+    anchors.join('') +
+    `<mark class="${classes.join(' ')}" data-tag-ids="${escapeHtml(first.tagIds.join(' '))}"` +
+    (notes ? ` data-notes="${notes}"` : '') +
+    ` title="${escapeHtml(title)}">${pieces.map(renderPieceText).join('')}</mark>`
+  );
+}
+
+/** A block's pieces, consecutive pieces under the same tags sharing one `<mark>`. */
+function renderPieces(pieces: readonly Piece[], lookup: TagLookup): string {
+  let html = '';
+  let index = 0;
+  while (index < pieces.length) {
+    const piece = pieces[index];
+    if (piece.tagIds.length === 0) {
+      html += renderPieceText(piece);
+      index += 1;
+      continue;
+    }
+    const key = piece.tagIds.join(' ');
+    let end = index + 1;
+    while (end < pieces.length && pieces[end].tagIds.join(' ') === key) end += 1;
+    html += renderTagged(pieces.slice(index, end), lookup);
+    index = end;
+  }
+  return html;
+}
+
+function openBlock(block: ExportBlock): [string, string] {
+  if (block.type === 'heading') {
+    const level = Math.min(6, Math.max(1, Math.trunc(block.level ?? 1) || 1));
+    return [`<h${level} dir="auto">`, `</h${level}>`];
+  }
+  if (block.type === 'code_block') return ['<pre dir="auto"><code>', '</code></pre>'];
+  return ['<p dir="auto">', '</p>'];
+}
+
+/** The `<article>`: blocks in their lists and quotes, separated by "\n\n" text nodes only. */
+function renderArticle(model: ExportModel): string {
+  const lookup: TagLookup = {
+    byId: new Map(model.tags.map((tag) => [tag.id, tag])),
+    startsAt: tagsByStartingPiece(model),
+    endsAt: tagsByEndingPiece(model),
+  };
+  const open: string[] = [];
+  let html = '<article class="article-text" dir="auto">';
+  model.blocks.forEach((block, index) => {
+    let keep = 0;
+    while (keep < open.length && keep < block.containers.length && open[keep] === block.containers[keep])
+      keep++;
+    // A block that starts a list item closes the previous item of the same list.
+    if (block.firstInListItem && keep === block.containers.length && keep > 0) keep--;
+    while (open.length > keep) html += `</${CONTAINER_ELEMENTS[open.pop()!] ?? 'div'}>`;
+    if (index > 0) html += '\n\n';
+    for (const container of block.containers.slice(keep)) {
+      html += `<${CONTAINER_ELEMENTS[container] ?? 'div'}>`;
+      open.push(container);
+    }
+    const [start, end] = openBlock(block);
+    html += start;
+    html += renderPieces(block.pieces, lookup);
+    html += end;
+  });
+  while (open.length > 0) html += `</${CONTAINER_ELEMENTS[open.pop()!] ?? 'div'}>`;
+  return `${html}</article>`;
+}
+
+function renderTime(iso: string): string {
+  return `<time datetime="${escapeHtml(iso)}">${escapeHtml(readableTime(iso))}</time>`;
+}
+
+function renderLabelName(label: Label): string {
+  return `<span class="label-name label-name--${label}">${escapeHtml(LABEL_NAMES[label])}</span>`;
+}
+
+function renderHeader(model: ExportModel): string {
+  const source = safeLinkHref(model.sourceIri)
+    ? `<a href="${escapeHtml(model.sourceIri)}" rel="noopener noreferrer">${escapeHtml(model.sourceIri)}</a>`
+    : escapeHtml(model.sourceIri);
+  const counts = countTagsByLabel(model)
+    .map(
+      ({ label, name, count }) => `<span class="count count--${label}">${escapeHtml(name)}: ${count}</span>`,
+    )
+    .join(' · ');
+  const fields: [string, string][] = [
+    ['Article IRI', source],
+    ['Exported', renderTime(model.exportedAt)],
+    ['Filter', escapeHtml(describeFilter(model))],
+    ['Tags', `${counts} · <span class="count count--unanchored">Unanchored: ${model.orphans.length}</span>`],
+    ...Object.entries(model.meta)
+      .filter(([key]) => key !== 'title')
+      .map(([key, value]): [string, string] => [escapeHtml(key), escapeHtml(value)]),
+  ];
+  const legend = LABELS.map(
+    (label) =>
+      `<li><span class="tag tag--${label}">${escapeHtml(LABEL_NAMES[label])}</span> ${LABEL_CUES[label]}</li>`,
+  ).join('');
+  return (
+    '<header class="export-header">' +
+    '<p class="kicker">Fact-check: annotated copy</p>' +
+    `<h1 dir="auto">${escapeHtml(model.title)}</h1>` +
+    `<dl class="export-meta">${fields.map(([name, value]) => `<dt>${name}</dt><dd dir="auto">${value}</dd>`).join('')}</dl>` +
+    '<section class="legend" aria-labelledby="legend-title"><h2 id="legend-title">Legend</h2><ul>' +
+    legend +
+    '<li><span class="tag tag--allegation tag--denial tag--overlap">Overlap</span> text under several tags: tints blend, lines stack</li>' +
+    '<li><sup>[n]</sup> after highlighted text: the note of tag n, which ends there</li>' +
+    '</ul></section></header>'
+  );
+}
+
+function renderNote(tag: ExportTag): string {
+  const status = statusNote(tag.status);
+  const edited = tag.updatedAt !== tag.createdAt ? ` · changed ${renderTime(tag.updatedAt)}` : '';
+  return (
+    `<li id="note-${tag.number}" value="${tag.number}" data-tag-id="${escapeHtml(tag.id)}">` +
+    `<p class="note-head">${renderLabelName(tag.label)} · <span class="note-author">${escapeHtml(tag.author.name)}</span>` +
+    ` · ${renderTime(tag.createdAt)}${edited}` +
+    (status ? ` · <span class="note-status">${escapeHtml(status)}</span>` : '') +
+    ` <a class="back-link" href="#tag-${tag.number}">back to the text</a></p>` +
+    `<blockquote class="note-quote" dir="auto">${escapeHtml(tag.quote)}</blockquote></li>`
+  );
+}
+
+function renderNotes(tags: readonly ExportTag[]): string {
+  const body =
+    tags.length > 0
+      ? `<ol class="notes-list">${tags.map(renderNote).join('')}</ol>`
+      : '<p class="empty">No tags.</p>';
+  return `<section class="notes" aria-labelledby="notes-title"><h2 id="notes-title">Notes</h2>${body}</section>`;
+}
+
+function renderOrphan(tag: OrphanTag): string {
+  return (
+    `<li data-tag-id="${escapeHtml(tag.id)}"><p class="note-head">${renderLabelName(tag.label)} · ` +
+    `<span class="note-author">${escapeHtml(tag.author.name)}</span> · ${renderTime(tag.createdAt)}</p>` +
+    `<blockquote class="note-quote" dir="auto">${escapeHtml(tag.quote)}</blockquote></li>`
+  );
+}
+
+function renderUnanchored(orphans: readonly OrphanTag[]): string {
+  if (orphans.length === 0) return '';
+  return (
+    '<section class="unanchored" aria-labelledby="unanchored-title"><h2 id="unanchored-title">Unanchored tags</h2>' +
+    '<p>The text of these tags is no longer in the article, so they are not highlighted above.</p>' +
+    `<ul class="unanchored-list">${orphans.map(renderOrphan).join('')}</ul></section>`
+  );
+}
+
+/** The article as one self-contained HTML page with its tags highlighted and explained. */
+export function renderHtml(model: ExportModel): string {
+  return [
+    '<!doctype html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    '<meta name="referrer" content="no-referrer">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(model.title)}</title>`,
+    `<style>${HTML_EXPORT_STYLES}</style>`,
+    '</head>',
+    '<body>',
+    renderHeader(model),
+    `<main>${renderArticle(model)}${renderNotes(model.tags)}${renderUnanchored(model.orphans)}</main>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+/** The `html` export format. */
+export const htmlFormat: ExportFormat = {
+  name: 'html',
+  description: 'Web page to read or print, tags highlighted',
+  contentType: 'text/html; charset=utf-8',
+  extension: 'html',
+  render: (model) => new TextEncoder().encode(renderHtml(model)),
+};

@@ -1,0 +1,162 @@
+import { LABEL_NAMES } from '@factcheck/core';
+import type { ExportBlock, ExportModel, ExportTag, InlineMarks, OrphanTag } from '../export-model.js';
+import type { ExportFormat } from '../format.js';
+import { escapeMarkdown, safeLinkHref } from './escape.js';
+import { tagsByEndingPiece, type TagsByOffset } from './note-anchors.js';
+import { countTagsByLabel, describeFilter, readableTime, statusNote } from './readable-fields.js';
+
+/**
+ * The `md` export (GitHub Flavored Markdown): a header with the article's metadata, the article
+ * with every stretch of tagged text between `⟦` and `⟧` and a footnote reference `[^n]` right after
+ * the text where tag n ends (so overlapping tags show several references), and each tag's label,
+ * reviewer, time and quote as footnote n. The brackets are plain characters, so nothing depends on
+ * a renderer's highlight extension; footnotes render on GitHub and in any GFM renderer.
+ *
+ * All article and reviewer text is escaped, so nothing in it becomes markup. Italic, bold and code
+ * are written as inline `<em>`, `<strong>`, `<code>` (Markdown's `*` runs stop working next to the
+ * tag brackets); links as `[text](<url>)`, only for http(s) and mailto.
+ */
+
+/** Opens and closes a stretch of tagged text. */
+export const TAG_OPEN = '⟦';
+/** Closes a stretch of tagged text. */
+export const TAG_CLOSE = '⟧';
+
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n\u2028\u2029]+\s*/gu, ' ');
+}
+
+function footnoteRef(tag: { number: number }): string {
+  return `[^${tag.number}]`;
+}
+
+function wrapMarks(markdown: string, marks: InlineMarks): string {
+  let out = markdown;
+  if (marks.code) out = `<code>${out}</code>`;
+  if (marks.em) out = `<em>${out}</em>`;
+  if (marks.strong) out = `<strong>${out}</strong>`;
+  const href = safeLinkHref(marks.link);
+  if (href) out = `[${out}](<${new URL(href).href.replace(/[\\<> ]/gu, encodeURIComponent)}>)`;
+  return out;
+}
+
+/** Line prefixes of a block from its containers: quote markers, list markers, their indentation. */
+function blockPrefixes(block: ExportBlock): { first: string; rest: string } {
+  let first = '';
+  let rest = '';
+  const innermostItem = block.containers.lastIndexOf('list_item');
+  block.containers.forEach((container, index) => {
+    if (container === 'blockquote') {
+      first += '> ';
+      rest += '> ';
+    } else if (container === 'list_item') {
+      const marker = block.containers[index - 1] === 'ordered_list' ? '1. ' : '- ';
+      const indent = ' '.repeat(marker.length);
+      first += index === innermostItem && block.firstInListItem ? marker : indent;
+      rest += indent;
+    }
+  });
+  if (block.type === 'heading')
+    first += `${'#'.repeat(Math.min(6, Math.max(1, Math.trunc(block.level ?? 1) || 1)))} `;
+  return { first, rest };
+}
+
+/** A block's text as Markdown lines (a hard break ends a line with `\`). */
+function blockLines(block: ExportBlock, refsAt: TagsByOffset): string[] {
+  const lines: string[] = [];
+  let line = '';
+  let atLineStart = true;
+  block.pieces.forEach((piece, index) => {
+    const tagged = piece.tagIds.length > 0;
+    if (tagged && !(block.pieces[index - 1]?.tagIds.length > 0)) line += TAG_OPEN;
+    piece.text.split('\n').forEach((part, partIndex) => {
+      if (partIndex > 0) {
+        if (block.type === 'heading') {
+          line += ' ';
+        } else {
+          lines.push(`${line}\\`);
+          line = '';
+          atLineStart = true;
+        }
+      }
+      if (part) line += wrapMarks(escapeMarkdown(part, atLineStart), piece.marks);
+      if (part) atLineStart = false;
+    });
+    if (tagged && !(block.pieces[index + 1]?.tagIds.length > 0)) line += TAG_CLOSE;
+    for (const tag of refsAt.get(piece.from + piece.text.length) ?? []) line += footnoteRef(tag);
+  });
+  // A trailing hard break has nothing to break before: a lone `\` there would show as text.
+  if (line === '' && lines.length > 0) lines.push(lines.pop()!.slice(0, -1));
+  else lines.push(line);
+  return lines;
+}
+
+function renderBlock(block: ExportBlock, refsAt: TagsByOffset): string {
+  const { first, rest } = blockPrefixes(block);
+  return blockLines(block, refsAt)
+    .map((line, index) => (index === 0 ? first : rest) + line)
+    .join('\n');
+}
+
+function renderHeader(model: ExportModel): string {
+  const source = /^https?:\/\/[^\s<>]+$/u.test(model.sourceIri)
+    ? `<${model.sourceIri}>`
+    : escapeMarkdown(model.sourceIri);
+  const counts = countTagsByLabel(model)
+    .map(({ name, count }) => `${name} ${count}`)
+    .join(', ');
+  const fields = [
+    ['Article IRI', source],
+    ['Exported', readableTime(model.exportedAt)],
+    ['Filter', escapeMarkdown(describeFilter(model))],
+    ['Tags', `${counts}; unanchored ${model.orphans.length}`],
+    ...Object.entries(model.meta)
+      .filter(([key]) => key !== 'title')
+      .map(([key, value]) => [escapeMarkdown(oneLine(key)), escapeMarkdown(oneLine(value))]),
+  ];
+  return [
+    `# ${escapeMarkdown(oneLine(model.title))}`,
+    fields.map(([name, value]) => `- **${name}:** ${value}`).join('\n'),
+    `Tagged text is marked ${TAG_OPEN}like this${TAG_CLOSE}; the footnote reference after it gives the tag's label, reviewer and time.`,
+    '---',
+  ].join('\n\n');
+}
+
+function tagSummary(tag: ExportTag | OrphanTag, status: string): string {
+  const who = escapeMarkdown(oneLine(tag.author.name) || tag.author.id);
+  const details = [who, readableTime(tag.createdAt), status].filter(Boolean).join(' · ');
+  return `**${LABEL_NAMES[tag.label]}** — ${details} — “${escapeMarkdown(oneLine(tag.quote))}”`;
+}
+
+function renderUnanchored(orphans: readonly OrphanTag[]): string {
+  return [
+    '## Unanchored tags',
+    'The text of these tags is no longer in the article, so they are not marked above.',
+    orphans.map((tag) => `- ${tagSummary(tag, '')}`).join('\n'),
+  ].join('\n\n');
+}
+
+/** The article as Markdown with tagged text bracketed and tag details as footnotes. */
+export function renderMarkdown(model: ExportModel): string {
+  const refsAt = tagsByEndingPiece(model);
+  const sections = [
+    renderHeader(model),
+    model.blocks.map((block) => renderBlock(block, refsAt)).join('\n\n'),
+  ];
+  if (model.orphans.length > 0) sections.push(renderUnanchored(model.orphans));
+  if (model.tags.length > 0) {
+    sections.push(
+      model.tags.map((tag) => `${footnoteRef(tag)}: ${tagSummary(tag, statusNote(tag.status))}`).join('\n\n'),
+    );
+  }
+  return `${sections.join('\n\n')}\n`;
+}
+
+/** The `md` export format. */
+export const mdFormat: ExportFormat = {
+  name: 'md',
+  description: 'Markdown, tags as footnotes',
+  contentType: 'text/markdown; charset=utf-8',
+  extension: 'md',
+  render: (model) => new TextEncoder().encode(renderMarkdown(model)),
+};

@@ -1,0 +1,135 @@
+import { existsSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import type { ExportModel } from '../export-model.js';
+import type { ExportFormat } from '../format.js';
+import { renderHtml } from './html.js';
+
+/**
+ * The `pdf` export: the `html` export printed by headless Chromium. Browsers are launched on first
+ * use and kept for later exports (one per executable) until `closePdfRenderer` is called.
+ */
+
+/** Debian's Chromium unless `CHROMIUM_PATH` says otherwise. */
+export function defaultChromiumPath(): string {
+  return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+}
+
+/** Flags for a headless Chromium that never reaches for the network on its own. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const LAUNCH_TIMEOUT_MS = 30_000;
+const PRINT_TIMEOUT_MS = 60_000;
+
+/** Chromium cannot be found or started, so no PDF can be made (the HTTP route answers 503). */
+export class PdfRendererUnavailableError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'PdfRendererUnavailableError';
+  }
+}
+
+/** Options of `renderPdf`. */
+export interface PdfOptions {
+  /** Chromium binary; default `CHROMIUM_PATH` or `/usr/bin/chromium`. */
+  readonly executablePath?: string;
+}
+
+/** Launched (or launching) browsers by executable path. */
+const browsers = new Map<string, Promise<Browser>>();
+
+function launch(executablePath: string): Promise<Browser> {
+  if (!existsSync(executablePath)) {
+    return Promise.reject(
+      new PdfRendererUnavailableError(
+        `PDF export needs Chromium, and there is none at ${executablePath}: install Debian's chromium package or set CHROMIUM_PATH.`,
+      ),
+    );
+  }
+  // Loaded on first use: playwright-core takes seconds to import, and most exports never need it.
+  return import('playwright-core')
+    .then(({ chromium }) =>
+      chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true, timeout: LAUNCH_TIMEOUT_MS }),
+    )
+    .catch((error: unknown) => {
+      throw new PdfRendererUnavailableError(
+        `PDF export could not start Chromium at ${executablePath}: ${(error as Error).message.split('\n')[0]}`,
+        { cause: error },
+      );
+    });
+}
+
+function browserFor(executablePath: string): Promise<Browser> {
+  let browser = browsers.get(executablePath);
+  if (!browser) {
+    browser = launch(executablePath).then((launched) => {
+      launched.once('disconnected', () => {
+        if (browsers.get(executablePath) === browser) browsers.delete(executablePath);
+      });
+      return launched;
+    });
+    browsers.set(executablePath, browser);
+    // A failed launch is not kept: the next export tries again (Chromium may be installed by then).
+    browser.catch(() => {
+      if (browsers.get(executablePath) === browser) browsers.delete(executablePath);
+    });
+  }
+  return browser;
+}
+
+/** Prints a self-contained HTML page to an A4 PDF with backgrounds (the highlights) kept. */
+export async function printHtmlToPdf(html: string, options: PdfOptions = {}): Promise<Uint8Array> {
+  const browser = await browserFor(options.executablePath ?? defaultChromiumPath());
+  // No scripts and no requests: the page is the export alone, whatever a reviewer typed into it.
+  const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(PRINT_TIMEOUT_MS);
+    await page.route('**/*', (route) => route.abort());
+    await page.setContent(html, { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
+    const pdf = await page.pdf({
+      printBackground: true,
+      format: 'A4',
+      margin: { top: '18mm', right: '16mm', bottom: '18mm', left: '16mm' },
+    });
+    return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+}
+
+/** Renders the article as a PDF of its `html` export. */
+export function renderPdf(model: ExportModel, options: PdfOptions = {}): Promise<Uint8Array> {
+  return printHtmlToPdf(renderHtml(model), options);
+}
+
+/** Closes every browser the PDF export launched (at shutdown; a later export launches again). */
+export async function closePdfRenderer(): Promise<void> {
+  const launched = [...browsers.values()];
+  browsers.clear();
+  await Promise.all(
+    launched.map((browser) =>
+      browser.then(
+        (open) => open.close(),
+        () => undefined,
+      ),
+    ),
+  );
+}
+
+/** The `pdf` export format. */
+export const pdfFormat: ExportFormat = {
+  name: 'pdf',
+  description: 'PDF, printed from the HTML copy',
+  contentType: 'application/pdf',
+  extension: 'pdf',
+  render: (model) => renderPdf(model),
+};

@@ -1,0 +1,95 @@
+import type { Label } from '@factcheck/core';
+
+/**
+ * The part of the W3C Web Annotation Data Model (https://www.w3.org/TR/annotation-model/) the
+ * `w3c` export writes and the import reads back: tagging annotations on text, in collections.
+ */
+
+/** JSON-LD context of the Web Annotation model. */
+export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+
+/** Media type of a Web Annotation document (model §3, protocol §4). */
+export const ANNO_CONTENT_TYPE = `application/ld+json; profile="${ANNO_CONTEXT}"`;
+
+/** The quoted text with the text just before and after it (model §4.2.4). */
+export interface TextQuoteSelector {
+  readonly type: 'TextQuoteSelector';
+  readonly exact: string;
+  readonly prefix?: string;
+  readonly suffix?: string;
+}
+
+/** A span of the source text by code-point offsets, end exclusive (model §4.2.5). */
+export interface TextPositionSelector {
+  readonly type: 'TextPositionSelector';
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A selector the `w3c` export writes. */
+export type W3cSelector = TextQuoteSelector | TextPositionSelector;
+
+/** The reviewer who made a tag (model §3.3.2). */
+export interface W3cAgent {
+  readonly id: string;
+  readonly type: 'Person';
+  readonly name: string;
+}
+
+/** The tag itself: a textual body whose value is the label (model §3.2.4, §3.3.5). */
+export interface W3cTaggingBody {
+  readonly type: 'TextualBody';
+  readonly purpose: 'tagging';
+  readonly value: Label;
+}
+
+/** The article and where in it the tag sits (model §4). */
+export interface W3cTarget {
+  readonly source: string;
+  readonly selector: readonly W3cSelector[];
+}
+
+/** One tag as a Web Annotation (model §3.1). */
+export interface W3cAnnotation {
+  readonly '@context': typeof ANNO_CONTEXT;
+  readonly id: string;
+  readonly type: 'Annotation';
+  readonly motivation: 'tagging';
+  readonly created: string;
+  readonly modified: string;
+  readonly creator: W3cAgent;
+  readonly body: W3cTaggingBody;
+  readonly target: W3cTarget;
+}
+
+/** A page of annotations, embedded as the collection's first and only page (model §5.2). */
+export interface W3cAnnotationPage {
+  readonly id: string;
+  readonly type: 'AnnotationPage';
+  readonly startIndex: number;
+  readonly items: readonly W3cAnnotation[];
+}
+
+/**
+ * An article's tags as a collection (model §5.1). `unanchored` is our extension: tags whose text
+ * was not found, with a quote selector only, kept out of `first.items` and `total` so no consumer
+ * places them anywhere.
+ */
+export interface W3cAnnotationCollection {
+  readonly '@context': typeof ANNO_CONTEXT;
+  readonly id: string;
+  readonly type: 'AnnotationCollection';
+  readonly label: string;
+  readonly total: number;
+  readonly first?: W3cAnnotationPage;
+  readonly last?: string;
+  readonly unanchored: readonly W3cAnnotation[];
+}
+
+/** Prefix of the IRIs the export gives reviewers, whose ids are not IRIs themselves. */
+export const REVIEWER_IRI_PREFIX = 'urn:factcheck:reviewer:';
+
+/** The IRI of a reviewer in exported annotations. */
+export function reviewerIri(reviewerId: string): string {
+  return `${REVIEWER_IRI_PREFIX}${encodeURIComponent(reviewerId)}`;
+}

@@ -1,0 +1,127 @@
+import * as Y from 'yjs';
+import {
+  createAnchor,
+  getContent,
+  getMeta,
+  parsePlainTextArticle,
+  projectFragment,
+  relabelAnnotation,
+  writeAnnotation,
+  writeArticle,
+  type Label,
+  type Reviewer,
+} from '@factcheck/core';
+import { buildExportModel, type ExportModel } from '../src/export-model.js';
+
+/**
+ * The article the `w3c` tests export and import: emoji (😀 and the family 👩‍👩‍👧, one code point
+ * per emoji but several UTF-16 units) and Urdu before tagged spans, overlapping and nested tags, a
+ * tag across two paragraphs, a quote that occurs twice, an orphan, and a reviewer named in markup.
+ */
+
+/** A reviewer whose name is markup and every JSON and XML special character. */
+export const HOSTILE: Reviewer = { id: 'r/hostile?x=1', name: `<img src=x onerror=alert(1)> "\\ &'` };
+/** A plain reviewer. */
+export const AYESHA: Reviewer = { id: 'r-ayesha', name: 'Ayesha Khan' };
+
+/** The fixed time tags are created at. */
+export const CREATED = new Date('2024-05-01T10:00:00.000Z');
+
+type Run = string | { text: string; em?: boolean };
+
+function block(name: string, runs: Run[], attributes: Record<string, string> = {}): Y.XmlElement {
+  const element = new Y.XmlElement(name);
+  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, value);
+  const text = new Y.XmlText();
+  let at = 0;
+  for (const run of runs) {
+    const { text: insert, ...marks } = typeof run === 'string' ? { text: run } : run;
+    text.insert(at, insert, marks);
+    at += insert.length;
+  }
+  element.insert(0, [text]);
+  return element;
+}
+
+/** Tags the `occurrence`-th match of `quote`; returns the tag id. */
+export function tagQuote(
+  doc: Y.Doc,
+  id: string,
+  quote: string,
+  label: Label,
+  author: Reviewer,
+  occurrence = 0,
+): string {
+  const projection = projectFragment(getContent(doc));
+  let from = -1;
+  for (let i = 0; i <= occurrence; i++) from = projection.text.indexOf(quote, from + 1);
+  if (from < 0) throw new Error(`not in the article: ${quote}`);
+  const anchor = createAnchor(projection, from, from + quote.length)!;
+  writeAnnotation(doc, id, { label, author, ...anchor, now: CREATED });
+  return id;
+}
+
+/** The article's text blocks, without tags. */
+export function untaggedArticle(): Y.Doc {
+  const doc = new Y.Doc();
+  getMeta(doc).set('title', 'Zafar & Shafi 😀 <case>');
+  getContent(doc).insert(0, [
+    block('heading', ['Background 😀 👩‍👩‍👧 پس منظر'], { level: '2' }),
+    block('paragraph', [
+      'Fans 😀 and families 👩‍👩‍👧 said that ',
+      { text: 'Ali Zafar', em: true },
+      ' denied the claims. اردو میں ایک جملہ ہے۔ Meesha accused him of harassment.',
+    ]),
+    block('paragraph', [
+      'Second paragraph: a rumour spreads online that the claims were paid for. To be deleted.',
+    ]),
+  ]);
+  return doc;
+}
+
+/** The tagged article; the `t-orphan` tag's text has been deleted. */
+export function taggedArticle(): Y.Doc {
+  const doc = untaggedArticle();
+  tagQuote(doc, 't-denial', 'Ali Zafar denied the claims', 'denial', AYESHA);
+  tagQuote(doc, 't-overlap', 'the claims. اردو میں', 'rumour', HOSTILE);
+  tagQuote(doc, 't-across', 'Meesha accused him of harassment.\n\nSecond paragraph', 'allegation', AYESHA);
+  tagQuote(doc, 't-nested', 'accused him', 'allegation', HOSTILE);
+  tagQuote(doc, 't-rumour', 'a rumour spreads online', 'rumour', AYESHA);
+  tagQuote(doc, 't-second', 'the claims', 'denial', HOSTILE, 1);
+  tagQuote(doc, 't-orphan', 'To be deleted.', 'rumour', HOSTILE);
+  relabelAnnotation(doc, 't-nested', 'allegation', new Date('2024-06-02T08:30:00.000Z'));
+  const last = getContent(doc).get(2) as Y.XmlElement;
+  const text = last.get(0) as Y.XmlText;
+  text.delete(text.toString().indexOf(' To be deleted.'), ' To be deleted.'.length);
+  return doc;
+}
+
+/** The export model of a document, with fixed id, base URL and time. */
+export function modelOf(doc: Y.Doc): ExportModel {
+  return buildExportModel(doc, {
+    id: 'zafar-case',
+    baseUrl: 'https://factcheck.example/',
+    now: new Date('2024-07-01T00:00:00Z'),
+  });
+}
+
+/** A fresh, untagged article with the same blocks (and marks) as another one has now. */
+export function copyOf(source: Y.Doc): Y.Doc {
+  const doc = new Y.Doc();
+  getMeta(doc).set('title', getMeta(source).get('title'));
+  const blocks = getContent(source)
+    .toArray()
+    .filter((node): node is Y.XmlElement => node instanceof Y.XmlElement);
+  getContent(doc).insert(
+    0,
+    blocks.map((node) => node.clone()),
+  );
+  return doc;
+}
+
+/** A fresh article made from an export's plain text alone, as a newsroom would paste it. */
+export function articleFromText(model: ExportModel): Y.Doc {
+  const doc = new Y.Doc();
+  writeArticle(doc, parsePlainTextArticle(`${model.title}\n${model.text}`));
+  return doc;
+}

@@ -1,0 +1,219 @@
+import * as Y from 'yjs';
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import {
+  createAnchor,
+  getContent,
+  getMeta,
+  META_ORIGIN,
+  newAnnotationId,
+  projectFragment,
+  TAGGING_ORIGIN,
+  writeAnnotation,
+  type Label,
+  type Reviewer,
+} from '@factcheck/core';
+import { EXPORT_FORMATS, exportFormats } from '@factcheck/export';
+import { articleText, CORPUS_IDS } from '../helpers/articles.js';
+import { dispositionNames, download } from '../helpers/download.js';
+import { startTestServer, waitFor, type TestServer } from '../helpers/start-test-server.js';
+import { connectSyncedClient } from '../helpers/sync-client.js';
+
+const ARTICLE = CORPUS_IDS[0];
+const TITLE = 'Iffat Omar, Ali Zafar Get Into Twitter Spat Over Defamation Case';
+const SLUG = 'iffat-omar-ali-zafar-get-into-twitter-spat-over-defamation-case';
+const AYESHA: Reviewer = { id: 'r-ayesha', name: 'Ayesha' };
+const BILAL: Reviewer = { id: 'r-bilal', name: 'Bilal' };
+
+const TAGS: { quote: string; label: Label; author: Reviewer }[] = [
+  {
+    quote: 'publicly accuse Ali Zafar of repeatedly harassing her sexually',
+    label: 'allegation',
+    author: AYESHA,
+  },
+  { quote: 'Ali Zafar refuted the accusations', label: 'denial', author: BILAL },
+  { quote: 'Shafi "confessed to making a false statement."', label: 'rumour', author: AYESHA },
+];
+
+function tagAs(doc: Y.Doc, quote: string, label: Label, author: Reviewer): string {
+  const projection = projectFragment(getContent(doc));
+  const from = projection.text.indexOf(quote);
+  if (from < 0) throw new Error(`not in the article: ${quote}`);
+  const id = newAnnotationId();
+  const anchor = createAnchor(projection, from, from + quote.length)!;
+  doc.transact(() => writeAnnotation(doc, id, { label, author, ...anchor }), TAGGING_ORIGIN);
+  return id;
+}
+
+interface W3cItem {
+  body: { value: string };
+  creator: { name: string };
+  target: { selector: { type: string; exact?: string }[] };
+}
+
+function w3cItems(body: { first?: { items: W3cItem[] } }): W3cItem[] {
+  return body.first?.items ?? [];
+}
+
+/** A server with the three tags written by a connected client and stored. */
+async function taggedServer(): Promise<{ server: TestServer; doc: Y.Doc }> {
+  const server = await startTestServer();
+  const client = await connectSyncedClient(server.syncUrl, ARTICLE);
+  for (const tag of TAGS) tagAs(client.doc, tag.quote, tag.label, tag.author);
+  await waitFor(
+    async () => {
+      const response = await download(server, `/api/articles/${ARTICLE}/export?format=w3c`);
+      return w3cItems(response.json()).length === TAGS.length;
+    },
+    { message: 'the server has every tag' },
+  );
+  return { server, doc: client.doc };
+}
+
+describe('export over HTTP', () => {
+  it('downloads every format with its content type and a file name from the title', async () => {
+    const { server, doc } = await taggedServer();
+    for (const name of EXPORT_FORMATS) {
+      const format = exportFormats[name];
+      const response = await download(server, `/api/articles/${ARTICLE}/export?format=${name}`);
+      expect(response.status, name).toBe(200);
+      expect(response.contentType, name).toBe(format.contentType);
+      expect(dispositionNames(response.disposition), name).toEqual({
+        ascii: `${SLUG}.${format.extension}`,
+        unicode: `${TITLE}.${format.extension}`,
+      });
+      expect(response.disposition.startsWith('attachment;'), name).toBe(true);
+      expect(response.bytes.byteLength, name).toBeGreaterThan(0);
+    }
+    const txt = await download(server, `/api/articles/${ARTICLE}/export?format=txt`);
+    expect(txt.text).toBe(articleText(doc));
+    const html = await download(server, `/api/articles/${ARTICLE}/export?format=html`);
+    for (const tag of TAGS) expect(html.text).toContain(tag.label);
+    expect(html.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(html.headers.get('x-content-type-options')).toBe('nosniff');
+    const docx = await download(server, `/api/articles/${ARTICLE}/export?format=docx`);
+    const comments = strFromU8(unzipSync(docx.bytes)['word/comments.xml']);
+    expect(comments.match(/<w:comment /gu)).toHaveLength(TAGS.length);
+    const pdf = await download(server, `/api/articles/${ARTICLE}/export?format=pdf`);
+    expect(Buffer.from(pdf.bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+    const w3c = await download(server, `/api/articles/${ARTICLE}/export?format=w3c`);
+    expect(w3c.json<{ id: string }>().id).toBe(`${server.url}/articles/${ARTICLE}/annotations`);
+    const csv = await download(server, `/api/articles/${ARTICLE}/export?format=csv`);
+    expect(csv.text.trim().split(/\r\n/u)).toHaveLength(TAGS.length + 1);
+    const brat = await download(server, `/api/articles/${ARTICLE}/export?format=brat`);
+    expect(brat.text.split('\n').filter((line) => /^T\d+\t/u.test(line))).toHaveLength(TAGS.length);
+  });
+
+  it('keeps only the labels and reviewers asked for, repeated or comma-separated', async () => {
+    const { server } = await taggedServer();
+    const labelsOf = async (query: string) => {
+      const response = await download(server, `/api/articles/${ARTICLE}/export?format=w3c&${query}`);
+      expect(response.status, query).toBe(200);
+      return w3cItems(response.json())
+        .map((item) => item.body.value)
+        .sort();
+    };
+    expect(await labelsOf('label=denial')).toEqual(['denial']);
+    expect(await labelsOf('label=denial&label=rumour')).toEqual(['denial', 'rumour']);
+    expect(await labelsOf('label=allegation,rumour')).toEqual(['allegation', 'rumour']);
+    expect(await labelsOf(`author=${AYESHA.id}`)).toEqual(['allegation', 'rumour']);
+    expect(await labelsOf(`author=${BILAL.id}&label=allegation`)).toEqual([]);
+    expect(await labelsOf(`author=${AYESHA.id},${BILAL.id}`)).toEqual(['allegation', 'denial', 'rumour']);
+
+    const bad = await download(server, `/api/articles/${ARTICLE}/export?format=w3c&label=gossip`);
+    expect(bad.status).toBe(400);
+    expect(bad.json()).toEqual({
+      error: expect.stringContaining('gossip'),
+      labels: ['allegation', 'denial', 'rumour'],
+    });
+  });
+
+  it('answers 400 with the list of formats for a missing or unknown format, 404 for an unknown article', async () => {
+    const server = await startTestServer();
+    for (const query of ['', '?format=exe', '?format=txt&format=html', '?format=']) {
+      const response = await download(server, `/api/articles/${ARTICLE}/export${query}`);
+      expect(response.status, query).toBe(400);
+      expect(response.json(), query).toEqual({ error: expect.any(String), formats: [...EXPORT_FORMATS] });
+    }
+    const zip = await download(server, '/api/export?format=rtf');
+    expect(zip.status).toBe(400);
+    expect(zip.json()).toMatchObject({ formats: [...EXPORT_FORMATS] });
+    const missing = await download(server, '/api/articles/no_such_article/export?format=txt');
+    expect(missing.status).toBe(404);
+    expect(missing.json()).toEqual({ error: expect.any(String) });
+    const invalid = await download(server, '/api/articles/a.b/export?format=txt');
+    expect(invalid.status).toBe(400);
+  });
+
+  it('exports a stored article without loading it, and a loaded one as connected reviewers see it', async () => {
+    const server = await startTestServer();
+    const stored = await download(server, `/api/articles/${CORPUS_IDS[1]}/export?format=txt`);
+    expect(stored.status).toBe(200);
+    expect(stored.text.length).toBeGreaterThan(100);
+    expect(server.loadedDocumentCount()).toBe(0);
+
+    const client = await connectSyncedClient(server.syncUrl, CORPUS_IDS[1]);
+    client.doc.transact(() => getMeta(client.doc).set('title', 'Renamed live'), META_ORIGIN);
+    const renamed = await waitFor(async () => {
+      const response = await download(server, `/api/articles/${CORPUS_IDS[1]}/export?format=md`);
+      return dispositionNames(response.disposition).ascii === 'renamed-live.md' ? response : null;
+    });
+    expect(renamed.text).toContain('Renamed live');
+  });
+
+  it('puts the whole title in filename* and a safe ASCII slug in filename', async () => {
+    const server = await startTestServer();
+    const client = await connectSyncedClient(server.syncUrl, ARTICLE);
+    const title = 'Zafar & Shafi: “قانونی” 😀 / "case"\u202Egpj.exe';
+    client.doc.transact(() => getMeta(client.doc).set('title', title), META_ORIGIN);
+    const response = await waitFor(async () => {
+      const candidate = await download(server, `/api/articles/${ARTICLE}/export?format=html`);
+      return dispositionNames(candidate.disposition).ascii !== `${SLUG}.html` ? candidate : null;
+    });
+    expect(dispositionNames(response.disposition)).toEqual({
+      ascii: 'zafar-shafi-case-gpj-exe.html',
+      unicode: 'Zafar & Shafi “قانونی” 😀 case gpj.exe.html',
+    });
+  });
+
+  it('zips every article in one format, one file per article with unique names', async () => {
+    const server = await startTestServer();
+    // Two articles with one title must still give two files.
+    const client = await connectSyncedClient(server.syncUrl, CORPUS_IDS[2]);
+    client.doc.transact(() => getMeta(client.doc).set('title', TITLE), META_ORIGIN);
+    await waitFor(async () => {
+      const response = await download(server, `/api/articles/${CORPUS_IDS[2]}/export?format=txt`);
+      return dispositionNames(response.disposition).ascii === `${SLUG}.txt`;
+    });
+
+    const response = await download(server, '/api/export?format=txt');
+    expect(response.status).toBe(200);
+    expect(response.contentType).toBe('application/zip');
+    const date = new Date().toISOString().slice(0, 10);
+    expect(dispositionNames(response.disposition).ascii).toBe(`factcheck-export-txt-${date}.zip`);
+    const files = unzipSync(response.bytes);
+    const names = Object.keys(files).sort();
+    expect(names).toHaveLength(3);
+    expect(names).toEqual(expect.arrayContaining([`${SLUG}.txt`, `${SLUG}-2.txt`]));
+    for (const bytes of Object.values(files)) expect(strFromU8(bytes).length).toBeGreaterThan(100);
+
+    const docx = await download(server, '/api/export?format=docx&label=denial');
+    expect(docx.status).toBe(200);
+    const docxNames = Object.keys(unzipSync(docx.bytes));
+    expect(docxNames).toHaveLength(3);
+    for (const name of docxNames) expect(name).toMatch(/\.docx$/u);
+  });
+
+  it('answers 503 with the reason when Chromium is missing for a pdf', async () => {
+    const server = await startTestServer();
+    const previous = process.env.CHROMIUM_PATH;
+    process.env.CHROMIUM_PATH = '/nonexistent/chromium';
+    onTestFinished(() => {
+      if (previous === undefined) delete process.env.CHROMIUM_PATH;
+      else process.env.CHROMIUM_PATH = previous;
+    });
+    const response = await download(server, `/api/articles/${ARTICLE}/export?format=pdf`);
+    expect(response.status).toBe(503);
+    expect(response.json()).toEqual({ error: expect.stringMatching(/Chromium.*\/nonexistent\/chromium/u) });
+  });
+});
