@@ -112,11 +112,20 @@ blockquote.note-quote { margin: 0.25rem 0 0; padding-left: 0.75rem; border-left:
   h1, h2, h3, h4, h5, h6 { break-after: avoid; }
   p, blockquote, li { orphans: 3; widows: 3; }
   .legend, ol.notes-list > li, ul.unanchored-list > li, dl.export-meta { break-inside: avoid; }
+  /* Gradient layers print as one image per line box and make PDFs of long articles huge and
+     slow, so print draws each label's cue with its own vector property, which still stack. */
   .tag {
+    background-image: none;
+    padding-bottom: 0;
     -webkit-box-decoration-break: clone;
     box-decoration-break: clone;
     -webkit-print-color-adjust: exact;
     print-color-adjust: exact;
   }
+  .tag--allegation { background-color: var(--allegation-tint); border-bottom: 2px solid var(--allegation); }
+  .tag--denial { background-color: var(--denial-tint); text-decoration: underline double var(--denial); text-underline-offset: 3px; }
+  .tag--rumour { background-color: var(--rumour-tint); border-top: 2px dotted var(--rumour); }
+  .tag--overlap { background-color: rgba(28, 36, 48, 0.12); box-shadow: none; }
+  .legend .tag--rumour::after { content: ' (dotted line above)'; font-size: 0.8em; }
 }
 `;
