@@ -19,6 +19,8 @@ step "Circular imports (dpdm)"
 npm run --silent cycles
 step "Web build (vite)"
 npm run --silent build >/dev/null
+step "Benchmarks at smoke size (proves they run; no timing assertions)"
+npm run --silent bench -- --smoke
 step "Tests (vitest: unit, integration, browser)"
 mkdir -p .tmp
 status=0

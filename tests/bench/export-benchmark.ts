@@ -1,4 +1,4 @@
-import { buildExportModel, EXPORT_FORMATS, closePdfRenderer, getExportFormat } from '@factcheck/export';
+import { buildExportModel, EXPORT_FORMATS, closePdfRenderer, exportFormats } from '@factcheck/export';
 import { buildBigArticle, type BigArticleSize } from './big-article.js';
 import { measure, type Measurement } from './measure.js';
 
@@ -9,7 +9,7 @@ export async function runExportBenchmark(size: BigArticleSize, runs: number): Pr
   const model = () => buildExportModel(doc, { id: 'bench', baseUrl: 'http://localhost:8080' });
   results.push(await measure(`export model (${size.words} words, ${size.tags} tags)`, model, { runs }));
   for (const name of EXPORT_FORMATS) {
-    const format = getExportFormat(name);
+    const format = exportFormats[name];
     results.push(
       await measure(`export ${name}`, async () => format.render(model()), { runs, targetMs: 1000 }),
     );

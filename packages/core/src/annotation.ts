@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { LABELS, type Label } from './labels.js';
 import { getAnnotationsMap } from './document-layout.js';
+import { appendHistory } from './review/tag-history.js';
 
 /**
  * The annotation record: its type, its validator and its migrations in one place.
@@ -9,7 +10,7 @@ import { getAnnotationsMap } from './document-layout.js';
  */
 
 /** Current version of the stored annotation record. */
-export const ANNOTATION_VERSION = 1;
+export const ANNOTATION_VERSION = 2;
 
 /** Characters of context kept on each side of a tag's quote for re-anchoring. */
 export const CONTEXT_LENGTH = 32;
@@ -30,6 +31,14 @@ const relativePositionJson = z
 
 const isoDate = z.iso.datetime({ offset: true });
 
+const reviewerSchema = z.object({ id: z.string().min(1).max(200), name: z.string().max(200) });
+
+/** Where a tag stands in review. */
+export const TAG_STATUSES = ['open', 'disputed', 'resolved'] as const;
+
+/** One of the review statuses of a tag. */
+export type TagStatus = (typeof TAG_STATUSES)[number];
+
 /** Validator for one stored annotation (the plain JSON form of its Y.Map). */
 export const annotationSchema = z.object({
   v: z.number().int().positive().optional(),
@@ -39,9 +48,17 @@ export const annotationSchema = z.object({
   quote: z.string().min(1).max(100_000),
   prefix: z.string().max(1_000),
   suffix: z.string().max(1_000),
-  author: z.object({ id: z.string().min(1).max(200), name: z.string().max(200) }),
+  author: reviewerSchema,
   createdAt: isoDate,
   updatedAt: isoDate,
+  status: z.enum(TAG_STATUSES).default('open'),
+  claimant: z.string().max(300).optional(),
+  subject: z.string().max(300).optional(),
+  verdict: z.string().max(300).optional(),
+  resolvedBy: reviewerSchema.optional(),
+  resolvedAt: isoDate.optional(),
+  adjudicated: z.boolean().optional(),
+  adjudicationId: z.string().max(200).optional(),
 });
 
 /** A reviewer as recorded on a tag. */
@@ -62,6 +79,19 @@ export interface Annotation {
   readonly author: Reviewer;
   readonly createdAt: string;
   readonly updatedAt: string;
+  readonly status: TagStatus;
+  /** Who makes the claim, free text. */
+  readonly claimant?: string;
+  /** Whom the claim is about. */
+  readonly subject?: string;
+  /** The verdict recorded when the tag was resolved. */
+  readonly verdict?: string;
+  readonly resolvedBy?: Reviewer;
+  readonly resolvedAt?: string;
+  /** True for the tag a lead decided when settling a disputed passage; it belongs to no reviewer. */
+  readonly adjudicated?: boolean;
+  /** The adjudication record (in the `adjudications` map) that produced this tag. */
+  readonly adjudicationId?: string;
 }
 
 /** An entry of the annotations map that failed validation, with the reason. */
@@ -71,7 +101,10 @@ export interface InvalidAnnotation {
 }
 
 /** Numbered migrations from stored version N to N+1, applied to plain JSON before validation. */
-const migrations: Record<number, (record: Record<string, unknown>) => Record<string, unknown>> = {};
+const migrations: Record<number, (record: Record<string, unknown>) => Record<string, unknown>> = {
+  // v2 (review): every tag has a status; discussion, evidence, links and history live in nested types.
+  1: (record) => ({ ...record, v: 2, status: 'open' }),
+};
 
 function migrate(record: Record<string, unknown>): Record<string, unknown> {
   let current = record;
@@ -113,6 +146,14 @@ export function parseAnnotation(
       author: { id: data.author.id, name: data.author.name },
       createdAt: data.createdAt,
       updatedAt: data.updatedAt,
+      status: data.status,
+      ...(data.claimant !== undefined ? { claimant: data.claimant } : {}),
+      ...(data.subject !== undefined ? { subject: data.subject } : {}),
+      ...(data.verdict !== undefined ? { verdict: data.verdict } : {}),
+      ...(data.resolvedBy !== undefined ? { resolvedBy: data.resolvedBy } : {}),
+      ...(data.resolvedAt !== undefined ? { resolvedAt: data.resolvedAt } : {}),
+      ...(data.adjudicated ? { adjudicated: true } : {}),
+      ...(data.adjudicationId !== undefined ? { adjudicationId: data.adjudicationId } : {}),
     },
   };
 }
@@ -174,6 +215,8 @@ export interface NewAnnotation {
   readonly suffix: string;
   readonly author: Reviewer;
   readonly now?: Date;
+  /** Set when a lead's adjudication creates the tag. */
+  readonly adjudicationId?: string;
 }
 
 /** A fresh, collision-resistant annotation id. */
@@ -197,15 +240,35 @@ export function writeAnnotation(doc: Y.Doc, id: string, fields: NewAnnotation): 
   entry.set('author', { id: fields.author.id, name: fields.author.name });
   entry.set('createdAt', at);
   entry.set('updatedAt', at);
+  entry.set('status', 'open');
+  if (fields.adjudicationId) {
+    entry.set('adjudicated', true);
+    entry.set('adjudicationId', fields.adjudicationId);
+  }
   getAnnotationsMap(doc).set(id, entry);
+  appendHistory(entry, { at, by: fields.author, action: 'created', detail: fields.label });
 }
 
 /** Changes the label of an existing annotation; false if there is no such annotation. */
-export function relabelAnnotation(doc: Y.Doc, id: string, label: Label, now = new Date()): boolean {
+export function relabelAnnotation(
+  doc: Y.Doc,
+  id: string,
+  label: Label,
+  now = new Date(),
+  by?: Reviewer,
+): boolean {
   const entry = getAnnotationsMap(doc).get(id);
   if (!(entry instanceof Y.Map)) return false;
+  const previous = entry.get('label');
+  if (previous === label) return true;
   entry.set('label', label);
   entry.set('updatedAt', now.toISOString());
+  appendHistory(entry, {
+    at: now.toISOString(),
+    by: by ?? null,
+    action: 'label',
+    detail: `${String(previous)} → ${label}`,
+  });
   return true;
 }
 

@@ -14,3 +14,6 @@ export * from './article-summary.js';
 export * from './review/agreement.js';
 export * from './review/passages.js';
 export * from './review/text-agreement.js';
+export * from './review/tag-history.js';
+export * from './review/tag-details.js';
+export * from './review/adjudication.js';

@@ -53,8 +53,8 @@ export function tagSelection(label: Label, author: Reviewer, onTagged?: (id: str
   };
 }
 
-/** Changes the label of a tag. */
-export function relabelTag(id: string, label: Label): Command {
+/** Changes the label of a tag, recording who did it in the tag's history. */
+export function relabelTag(id: string, label: Label, by?: Reviewer): Command {
   return (state, dispatch) => {
     const ydoc = ydocOf(state);
     if (!ydoc) return false;
@@ -62,7 +62,7 @@ export function relabelTag(id: string, label: Label): Command {
       separateUndoStep(state);
       let changed = false;
       ydoc.transact(() => {
-        changed = relabelAnnotation(ydoc, id, label);
+        changed = relabelAnnotation(ydoc, id, label, new Date(), by);
       }, TAGGING_ORIGIN);
       separateUndoStep(state);
       return changed;

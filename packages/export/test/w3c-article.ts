@@ -89,6 +89,7 @@ export function taggedArticle(): Y.Doc {
   tagQuote(doc, 't-rumour', 'a rumour spreads online', 'rumour', AYESHA);
   tagQuote(doc, 't-second', 'the claims', 'denial', HOSTILE, 1);
   tagQuote(doc, 't-orphan', 'To be deleted.', 'rumour', HOSTILE);
+  relabelAnnotation(doc, 't-nested', 'rumour', new Date('2024-06-02T08:00:00.000Z'));
   relabelAnnotation(doc, 't-nested', 'allegation', new Date('2024-06-02T08:30:00.000Z'));
   const last = getContent(doc).get(2) as Y.XmlElement;
   const text = last.get(0) as Y.XmlText;
