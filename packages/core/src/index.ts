@@ -17,3 +17,4 @@ export * from './review/text-agreement.js';
 export * from './review/tag-history.js';
 export * from './review/tag-details.js';
 export * from './review/adjudication.js';
+export * from './review/article-review.js';

@@ -149,3 +149,28 @@ describe('adjudication', () => {
     expect(readAdjudications(doc).map((r) => r.kind)).toEqual(['accept', 'dismiss', 'merge']);
   });
 });
+
+describe('article review', () => {
+  it('lists passages with code-point offsets, flags disputes and unanswered allegations, and computes agreement', async () => {
+    const { reviewArticle } = await import('../src/index.js');
+    const doc = new Y.Doc();
+    writeArticle(
+      doc,
+      parsePlainTextArticle('Title\n\n😀 Zafar denied the claims. Shafi accused him of harassment.'),
+    );
+    tag(doc, 'a', 'Zafar denied the claims', 'denial', alice);
+    tag(doc, 'b', 'Zafar denied the claims', 'allegation', bilal);
+    tag(doc, 'c', 'Shafi accused him', 'allegation', alice);
+    const review = reviewArticle(doc);
+    expect(review.passages.map((p) => [p.start, p.end, p.quote, p.disputed])).toEqual([
+      [2, 25, 'Zafar denied the claims', true],
+      [27, 44, 'Shafi accused him', false],
+    ]);
+    expect(review.reviewers.map((r) => r.name)).toEqual(['Alice', 'Bilal']);
+    expect(review.agreement.kappa).toHaveLength(1);
+    expect(review.agreement.alpha).not.toBeNull();
+    expect(review.unansweredAllegations.sort()).toEqual(['b', 'c']);
+    setResponseLink(doc, 'a', 'c', true, alice);
+    expect(reviewArticle(doc).unansweredAllegations).toEqual(['b']);
+  });
+});

@@ -1,0 +1,107 @@
+import type * as Y from 'yjs';
+import { readAnnotations, type Reviewer } from '../annotation.js';
+import { resolveAnnotations } from '../anchoring.js';
+import { toCodePointOffsets, codePointLength } from '../code-points.js';
+import { getContent } from '../document-layout.js';
+import { projectFragment } from '../text-projection.js';
+import { readAdjudications, tagsForView, type Adjudication, type TagView } from './adjudication.js';
+import { findPassages, type DisputeReason, type ReviewTag } from './passages.js';
+import { textAgreement, type PairAgreement } from './text-agreement.js';
+import { readTagDetails } from './tag-details.js';
+
+/** A passage as the review panel and the API show it. Offsets are code points of the txt export. */
+export interface ReviewPassage {
+  readonly start: number;
+  readonly end: number;
+  readonly quote: string;
+  /** Ids of the tags in the passage. */
+  readonly annotations: readonly string[];
+  readonly disputed: boolean;
+  readonly reasons: readonly DisputeReason[];
+  /** The latest decision covering this passage's tags, if any. */
+  readonly adjudication: Adjudication | null;
+}
+
+/** The review state of an article: passages in text order, agreement figures, reviewers. */
+export interface ArticleReview {
+  readonly passages: readonly ReviewPassage[];
+  readonly agreement: {
+    readonly alpha: number | null;
+    readonly kappa: readonly PairAgreement[];
+  };
+  /** Reviewers with at least one tag of their own, with their names. */
+  readonly reviewers: readonly Reviewer[];
+  /** Allegations that no denial responds to (ids). */
+  readonly unansweredAllegations: readonly string[];
+  /** Tags that could not be placed (ids). */
+  readonly orphans: readonly string[];
+}
+
+/**
+ * Reviews an article: places every tag, groups tags into passages, flags disputes and computes
+ * agreement over the code points of the txt export. Passages are built from the tags of the given
+ * view (`all` by default: every reviewer's tags, so disputes stay visible after a decision).
+ */
+export function reviewArticle(doc: Y.Doc, options: { view?: TagView } = {}): ArticleReview {
+  const view = options.view ?? 'all';
+  const projection = projectFragment(getContent(doc));
+  const text = projection.text;
+  const adjudications = readAdjudications(doc);
+  const all = readAnnotations(doc).valid;
+  const shown = tagsForView(all, adjudications, view);
+  const resolved = resolveAnnotations(doc, shown, projection);
+  const placed = resolved.filter((tag) => tag.from !== null && tag.to !== null && tag.from < tag.to);
+  const points = toCodePointOffsets(
+    text,
+    placed.flatMap((tag) => [tag.from!, tag.to!]),
+  );
+  const reviewTags: ReviewTag[] = placed.map((tag, index) => ({
+    id: tag.annotation.id,
+    label: tag.annotation.label,
+    authorId: tag.annotation.author.id,
+    start: points[index * 2],
+    end: points[index * 2 + 1],
+    createdAt: tag.annotation.createdAt,
+    status: tag.annotation.status,
+    adjudicated: tag.annotation.adjudicated,
+  }));
+  const codePoints = [...text];
+  const passages = findPassages(reviewTags).map((passage) => ({
+    ...passage,
+    quote: codePoints.slice(passage.start, passage.end).join(''),
+    adjudication: latestDecision(adjudications, passage.annotations),
+  }));
+  const agreement = textAgreement(reviewTags, codePointLength(text));
+  const names = new Map(all.map((annotation) => [annotation.author.id, annotation.author.name]));
+  const answered = new Set<string>();
+  for (const annotation of all) {
+    if (annotation.label !== 'denial') continue;
+    for (const target of readTagDetails(doc, annotation.id)?.respondsTo ?? []) answered.add(target);
+  }
+  return {
+    passages,
+    agreement: { alpha: agreement.alpha, kappa: agreement.kappa },
+    reviewers: agreement.reviewers.map((id) => ({ id, name: names.get(id) ?? id })),
+    unansweredAllegations: all
+      .filter(
+        (annotation) =>
+          annotation.label === 'allegation' && !annotation.adjudicated && !answered.has(annotation.id),
+      )
+      .map((annotation) => annotation.id),
+    orphans: resolved.filter((tag) => tag.status === 'orphaned').map((tag) => tag.annotation.id),
+  };
+}
+
+function latestDecision(adjudications: readonly Adjudication[], ids: readonly string[]): Adjudication | null {
+  const wanted = new Set(ids);
+  let latest: Adjudication | null = null;
+  for (const decision of adjudications) {
+    if (
+      decision.annotationIds.some((id) => wanted.has(id)) ||
+      (decision.resultId && wanted.has(decision.resultId))
+    ) {
+      if (!latest || decision.decidedAt >= latest.decidedAt) latest = decision;
+    }
+  }
+  return latest;
+}
