@@ -169,7 +169,7 @@ describe('article review', () => {
     expect(review.reviewers.map((r) => r.name)).toEqual(['Alice', 'Bilal']);
     expect(review.agreement.kappa).toHaveLength(1);
     expect(review.agreement.alpha).not.toBeNull();
-    expect(review.unansweredAllegations.sort()).toEqual(['b', 'c']);
+    expect([...review.unansweredAllegations].sort()).toEqual(['b', 'c']);
     setResponseLink(doc, 'a', 'c', true, alice);
     expect(reviewArticle(doc).unansweredAllegations).toEqual(['b']);
   });
