@@ -4,6 +4,9 @@ import { LABELS, type Label } from './labels.js';
 import { getAnnotationsMap } from './document-layout.js';
 import { appendHistory } from './review/tag-history.js';
 
+/** Nested arrays every tag carries from its creation (see review/tag-details.ts). */
+export const REVIEW_COLLECTION_KEYS = ['thread', 'evidence', 'respondsTo'] as const;
+
 /**
  * The annotation record: its type, its validator and its migrations in one place.
  * Stored as a Y.Map per annotation inside the `annotations` map (docs/data-model.md).
@@ -241,12 +244,36 @@ export function writeAnnotation(doc: Y.Doc, id: string, fields: NewAnnotation): 
   entry.set('createdAt', at);
   entry.set('updatedAt', at);
   entry.set('status', 'open');
+  // Created with the tag, so two reviewers' first comments land in the same array instead of
+  // two arrays racing for one key (Yjs would keep only one of them).
+  for (const key of REVIEW_COLLECTION_KEYS) entry.set(key, new Y.Array());
   if (fields.adjudicationId) {
     entry.set('adjudicated', true);
     entry.set('adjudicationId', fields.adjudicationId);
   }
   getAnnotationsMap(doc).set(id, entry);
   appendHistory(entry, { at, by: fields.author, action: 'created', detail: fields.label });
+}
+
+/**
+ * Gives every tag written before review existed its empty nested arrays, once, so later
+ * concurrent first comments merge. The server runs it when it loads a document. Returns how many
+ * tags it changed.
+ */
+export function ensureReviewCollections(doc: Y.Doc): number {
+  let changed = 0;
+  getAnnotationsMap(doc).forEach((entry) => {
+    if (!(entry instanceof Y.Map)) return;
+    let touched = false;
+    for (const key of REVIEW_COLLECTION_KEYS) {
+      if (!(entry.get(key) instanceof Y.Array)) {
+        entry.set(key, new Y.Array());
+        touched = true;
+      }
+    }
+    if (touched) changed += 1;
+  });
+  return changed;
 }
 
 /** Changes the label of an existing annotation; false if there is no such annotation. */

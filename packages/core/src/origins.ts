@@ -13,3 +13,5 @@ export const IMPORT_ORIGIN = 'factcheck:import';
 export const META_ORIGIN = 'factcheck:meta';
 /** Loading stored updates into a document on the server. */
 export const STORAGE_ORIGIN = 'factcheck:storage';
+/** Upgrading stored records to the current layout (run by the server when it loads a document). */
+export const MIGRATION_ORIGIN = 'factcheck:migration';

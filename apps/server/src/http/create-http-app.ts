@@ -6,6 +6,7 @@ import type { DocumentRegistry } from '../sync/document-registry.js';
 import { annotationImportRoutes } from './annotation-import-routes.js';
 import { apiRoutes } from './api-routes.js';
 import { exportRoutes } from './export-routes.js';
+import { reviewRoutes } from './review-routes.js';
 import { registerWebApp } from './web-app.js';
 
 /** What the HTTP side serves. */
@@ -65,6 +66,7 @@ export async function createHttpApp({
 
   await app.register(apiRoutes({ library, startedAt }), { prefix: '/api' });
   await app.register(exportRoutes({ articles }), { prefix: '/api' });
+  await app.register(reviewRoutes({ articles }), { prefix: '/api' });
   await app.register(annotationImportRoutes({ registry }), { prefix: '/api' });
   const appPage = await registerWebApp(app, webDist, log);
 

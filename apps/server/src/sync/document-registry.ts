@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { STORAGE_ORIGIN } from '@factcheck/core';
+import { ensureReviewCollections, MIGRATION_ORIGIN, STORAGE_ORIGIN } from '@factcheck/core';
 import type { DocumentStore } from '../storage/document-store.js';
 import type { ServerLogger } from '../logger.js';
 import { SharedDocument } from './shared-document.js';
@@ -143,6 +143,10 @@ export class DocumentRegistry {
     Y.applyUpdate(doc, state, STORAGE_ORIGIN);
     const log = rootLog.child({ article: name });
     const shared = new SharedDocument(name, doc, store, log);
+    // Stored like any change (the shared document is listening), before any client syncs.
+    let migrated = 0;
+    doc.transact(() => (migrated = ensureReviewCollections(doc)), MIGRATION_ORIGIN);
+    if (migrated > 0) log.info({ tags: migrated }, 'tags migrated to the review layout');
     const stopWatching = watchInvalidAnnotations(shared, log);
     const summary = new SummaryRefresh(name, doc, store, log, summaryDelayMs, storedSummary);
     // Stores a summary missing or stale from an older run; no-op when it is current.

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { readAnnotations, type Reviewer } from '../annotation.js';
-import { resolveAnnotations } from '../anchoring.js';
+import { resolveAnnotations, type ResolvedAnnotation } from '../anchoring.js';
 import { toCodePointOffsets, codePointLength } from '../code-points.js';
 import { getContent } from '../document-layout.js';
 import { projectFragment } from '../text-projection.js';
@@ -48,30 +48,22 @@ export function reviewArticle(doc: Y.Doc, options: { view?: TagView } = {}): Art
   const text = projection.text;
   const adjudications = readAdjudications(doc);
   const all = readAnnotations(doc).valid;
-  const shown = tagsForView(all, adjudications, view);
-  const resolved = resolveAnnotations(doc, shown, projection);
-  const placed = resolved.filter((tag) => tag.from !== null && tag.to !== null && tag.from < tag.to);
-  const points = toCodePointOffsets(
-    text,
-    placed.flatMap((tag) => [tag.from!, tag.to!]),
-  );
-  const reviewTags: ReviewTag[] = placed.map((tag, index) => ({
-    id: tag.annotation.id,
-    label: tag.annotation.label,
-    authorId: tag.annotation.author.id,
-    start: points[index * 2],
-    end: points[index * 2 + 1],
-    createdAt: tag.annotation.createdAt,
-    status: tag.annotation.status,
-    adjudicated: tag.annotation.adjudicated,
-  }));
+  const resolved = resolveAnnotations(doc, tagsForView(all, adjudications, view), projection);
+  const reviewTags = toReviewTags(resolved, text);
   const codePoints = [...text];
   const passages = findPassages(reviewTags).map((passage) => ({
     ...passage,
     quote: codePoints.slice(passage.start, passage.end).join(''),
     adjudication: latestDecision(adjudications, passage.annotations),
   }));
-  const agreement = textAgreement(reviewTags, codePointLength(text));
+  // Agreement is over every reviewer's own tags whatever the view: decisions settle passages,
+  // they do not change what the reviewers did.
+  const agreement = textAgreement(
+    view === 'all'
+      ? reviewTags
+      : toReviewTags(resolveAnnotations(doc, tagsForView(all, adjudications, 'all'), projection), text),
+    codePointLength(text),
+  );
   const names = new Map(all.map((annotation) => [annotation.author.id, annotation.author.name]));
   const answered = new Set<string>();
   for (const annotation of all) {
@@ -90,6 +82,25 @@ export function reviewArticle(doc: Y.Doc, options: { view?: TagView } = {}): Art
       .map((annotation) => annotation.id),
     orphans: resolved.filter((tag) => tag.status === 'orphaned').map((tag) => tag.annotation.id),
   };
+}
+
+/** Resolved tags with a span, as the passage and agreement rules see them (code-point offsets). */
+function toReviewTags(resolved: readonly ResolvedAnnotation[], text: string): ReviewTag[] {
+  const placed = resolved.filter((tag) => tag.from !== null && tag.to !== null && tag.from < tag.to);
+  const points = toCodePointOffsets(
+    text,
+    placed.flatMap((tag) => [tag.from!, tag.to!]),
+  );
+  return placed.map((tag, index) => ({
+    id: tag.annotation.id,
+    label: tag.annotation.label,
+    authorId: tag.annotation.author.id,
+    start: points[index * 2],
+    end: points[index * 2 + 1],
+    createdAt: tag.annotation.createdAt,
+    status: tag.annotation.status,
+    adjudicated: tag.annotation.adjudicated,
+  }));
 }
 
 function latestDecision(adjudications: readonly Adjudication[], ids: readonly string[]): Adjudication | null {

@@ -53,7 +53,9 @@ export function disputeReasons(tags: readonly ReviewTag[]): DisputeReason[] {
 
 /** Groups tags into passages in text order; empty tags are ignored. */
 export function findPassages(tags: readonly ReviewTag[]): Passage[] {
-  const sorted = tags.filter((tag) => tag.end > tag.start).sort((a, b) => a.start - b.start || b.end - a.end);
+  const sorted = tags
+    .filter((tag) => tag.end > tag.start)
+    .sort((a, b) => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const passages: Passage[] = [];
   let group: ReviewTag[] = [];
   let groupEnd = -Infinity;
