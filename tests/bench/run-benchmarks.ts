@@ -1,4 +1,5 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { FULL_SIZE, SMOKE_SIZE } from './big-article.js';
@@ -43,5 +44,6 @@ const output = {
 const file = fileURLToPath(
   new URL(smoke ? '../../.tmp/bench-results-smoke.json' : '../../bench-results.json', import.meta.url),
 );
+await mkdir(dirname(file), { recursive: true });
 await writeFile(file, `${JSON.stringify(output, null, 2)}\n`);
 console.log(`\nfigures written to ${file}`);
