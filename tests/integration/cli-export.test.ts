@@ -4,6 +4,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  acceptTag,
+  readAnnotations,
+  setClaimField,
+  setTagStatus,
+  TAGGING_ORIGIN,
+  type Reviewer,
+} from '@factcheck/core';
 import { articleText, CORPUS_IDS, tagQuote } from '../helpers/articles.js';
 import { makeDataDir, startTestServer, waitFor, type TestServer } from '../helpers/start-test-server.js';
 import { connectSyncedClient } from '../helpers/sync-client.js';
@@ -13,7 +22,8 @@ const CLI = path.join(REPO_ROOT, 'apps/cli/bin/factcheck.js');
 const ARTICLE = CORPUS_IDS[0];
 const ALLEGATION = 'Meesha Shafi took to social media';
 const DENIAL = 'Ali Zafar refuted the accusations';
-const FORMATS = 'txt, html, md, docx, pdf, w3c, brat, csv';
+const FORMATS = 'txt, html, md, docx, pdf, w3c, brat, csv, claimreview';
+const LEAD: Reviewer = { id: 'r-lead', name: 'Lead' };
 
 interface CliRun {
   readonly code: number | null;
@@ -24,9 +34,14 @@ interface CliRun {
 // Each run starts a Node process that loads the export and storage stacks (a few seconds on a busy machine).
 
 /** Runs `node apps/cli/bin/factcheck.js …` as a user would, without blocking the test's own server. */
-function runCli(args: readonly string[], cwd = REPO_ROOT): Promise<CliRun> {
+function runCli(
+  args: readonly string[],
+  cwd = REPO_ROOT,
+  extraEnv: Record<string, string> = {},
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const { DATA_DIR: _ignored, ...env } = process.env;
+    const { DATA_DIR: _ignored, FACTCHECK_ORGANISATION: _unset, ...inherited } = process.env;
+    const env = { ...inherited, ...extraEnv };
     const child = spawn(process.execPath, [CLI, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
@@ -50,6 +65,35 @@ async function tagArticle(server: TestServer): Promise<{ text: string; ids: stri
   client.leave();
   observer.leave();
   return { text, ids };
+}
+
+/**
+ * A rival tag disputes ALLEGATION (a rumour on the same text); a lead accepts the allegation, names
+ * its claimant and resolves it with a verdict. Waits until the server has stored it all.
+ */
+async function adjudicateArticle(server: TestServer, allegationId: string): Promise<string> {
+  const client = await connectSyncedClient(server.syncUrl, ARTICLE);
+  await waitFor(() => client.doc.getMap('annotations').has(allegationId), { message: 'tags synced' });
+  const rival = tagQuote(client.doc, ALLEGATION, 'rumour');
+  const accepted = readAnnotations(client.doc).valid.find((tag) => tag.id === allegationId)!;
+  client.doc.transact(() => {
+    const adjudication = acceptTag(client.doc, [allegationId, rival], accepted, LEAD);
+    const decided = readAnnotations(client.doc).valid.find((tag) => tag.adjudicationId === adjudication)!;
+    setClaimField(client.doc, decided.id, 'claimant', 'Meesha Shafi', LEAD);
+    setTagStatus(client.doc, decided.id, 'resolved', LEAD, 'Unproven');
+  }, TAGGING_ORIGIN);
+  const decidedId = readAnnotations(client.doc).valid.find((tag) => tag.adjudicated)!.id;
+  const observer = await connectSyncedClient(server.syncUrl, ARTICLE);
+  await waitFor(
+    () => {
+      const stored = observer.doc.getMap('annotations').get(decidedId);
+      return stored instanceof Y.Map && stored.get('status') === 'resolved';
+    },
+    { message: 'adjudication stored by the server' },
+  );
+  client.leave();
+  observer.leave();
+  return decidedId;
 }
 
 /** A data directory the real server seeded with the corpus and two tags, server closed again. */
@@ -158,6 +202,100 @@ describe('factcheck export, reading the data directory', { timeout: 90_000 }, ()
     const entries = unzipSync(new Uint8Array(await readFile(zipPath)));
     expect(Object.keys(entries)).toHaveLength(3);
     expect(Object.keys(entries).every((name) => name.endsWith('.txt'))).toBe(true);
+  });
+});
+
+describe('factcheck export --view and claimreview', { timeout: 90_000 }, () => {
+  it('exports the decided tag by default, every reviewer tag with --view all, and ClaimReview for the verdict', async () => {
+    const dataDir = await makeDataDir();
+    const server = await startTestServer({ dataDir });
+    const { ids } = await tagArticle(server);
+    const decidedId = await adjudicateArticle(server, ids[0]);
+    await server.close();
+    const out = await makeDataDir();
+    const csvOf = async (file: string) => (await readFile(path.join(out, file), 'utf8')).split(/\r\n/u);
+
+    // One at a time: LevelDB admits one process. The bad view fails before opening the store.
+    const unknownView = runCli(['export', ARTICLE, '-f', 'csv', '--view', 'mine', '-d', dataDir]);
+    const byDefault = await runCli([
+      'export',
+      ARTICLE,
+      '-f',
+      'csv',
+      '-o',
+      path.join(out, 'default.csv'),
+      '-d',
+      dataDir,
+    ]);
+    const all = await runCli([
+      'export',
+      ARTICLE,
+      '-f',
+      'csv',
+      '-o',
+      path.join(out, 'all.csv'),
+      '--view',
+      'all',
+      '-d',
+      dataDir,
+    ]);
+    const claims = await runCli(
+      ['export', ARTICLE, '-f', 'claimreview', '-o', path.join(out, 'claims.jsonld'), '-d', dataDir],
+      REPO_ROOT,
+      { FACTCHECK_ORGANISATION: 'Soch Fact Check' },
+    );
+    for (const run of [byDefault, all, claims]) expect(run.stderr).toBe('');
+    const byDefaultRows = await csvOf('default.csv');
+    expect(byDefaultRows.filter((line) => line.startsWith(`${decidedId},`))).toHaveLength(1);
+    expect(byDefaultRows.filter((line) => line.includes(`,${ALLEGATION},`))).toHaveLength(1);
+    const allRows = await csvOf('all.csv');
+    expect(allRows.some((line) => line.startsWith(`${decidedId},`))).toBe(false);
+    // Both tags on the passage: the allegation and the rival rumour.
+    expect(allRows.filter((line) => line.includes(`,${ALLEGATION},`))).toHaveLength(2);
+
+    const reviews = JSON.parse(await readFile(path.join(out, 'claims.jsonld'), 'utf8')) as {
+      claimReviewed: string;
+      author: { name: string };
+      reviewRating: { alternateName: string };
+      itemReviewed: { author?: { name: string } };
+    }[];
+    expect(reviews).toHaveLength(1);
+    expect(reviews[0]).toMatchObject({
+      claimReviewed: ALLEGATION,
+      author: { name: 'Soch Fact Check' },
+      reviewRating: { alternateName: 'Unproven' },
+      itemReviewed: { author: { name: 'Meesha Shafi' } },
+    });
+
+    const rejected = await unknownView;
+    expect(rejected.code).toBe(1);
+    expect(rejected.stderr).toContain('Unknown view "mine". Views: adjudicated, all.');
+  });
+
+  it('passes --view to a running server', async () => {
+    const server = await startTestServer();
+    const { ids } = await tagArticle(server);
+    const decidedId = await adjudicateArticle(server, ids[0]);
+    const out = await makeDataDir();
+    const [byDefault, all] = await Promise.all([
+      runCli(['export', ARTICLE, '-f', 'csv', '-o', path.join(out, 'default.csv'), '--server', server.url]),
+      runCli([
+        'export',
+        ARTICLE,
+        '-f',
+        'csv',
+        '-o',
+        path.join(out, 'all.csv'),
+        '--view',
+        'all',
+        '--server',
+        server.url,
+      ]),
+    ]);
+    expect(byDefault.code).toBe(0);
+    expect(all.code).toBe(0);
+    expect(await readFile(path.join(out, 'default.csv'), 'utf8')).toContain(`${decidedId},`);
+    expect(await readFile(path.join(out, 'all.csv'), 'utf8')).not.toContain(`${decidedId},`);
   });
 });
 

@@ -2,18 +2,23 @@ import * as Y from 'yjs';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import {
+  acceptTag,
+  addThreadEntry,
   createAnchor,
   getContent,
   getMeta,
   META_ORIGIN,
   newAnnotationId,
   projectFragment,
+  readAnnotations,
+  setClaimField,
+  setTagStatus,
   TAGGING_ORIGIN,
   writeAnnotation,
   type Label,
   type Reviewer,
 } from '@factcheck/core';
-import { EXPORT_FORMATS, exportFormats } from '@factcheck/export';
+import { DEFAULT_ORGANISATION, EXPORT_FORMATS, exportFormats } from '@factcheck/export';
 import { articleText, CORPUS_IDS } from '../helpers/articles.js';
 import { dispositionNames, download } from '../helpers/download.js';
 import { startTestServer, waitFor, type TestServer } from '../helpers/start-test-server.js';
@@ -46,13 +51,15 @@ function tagAs(doc: Y.Doc, quote: string, label: Label, author: Reviewer): strin
 }
 
 interface W3cItem {
+  motivation: string;
   body: { value: string };
   creator: { name: string };
   target: { selector: { type: string; exact?: string }[] };
 }
 
+/** The tagging annotations of a w3c export (review annotations on them left out). */
 function w3cItems(body: { first?: { items: W3cItem[] } }): W3cItem[] {
-  return body.first?.items ?? [];
+  return (body.first?.items ?? []).filter((item) => item.motivation === 'tagging');
 }
 
 /** A server with the three tags written by a connected client and stored. */
@@ -202,6 +209,123 @@ describe('export over HTTP', () => {
     const docxNames = Object.keys(unzipSync(docx.bytes));
     expect(docxNames).toHaveLength(3);
     for (const name of docxNames) expect(name).toMatch(/\.docx$/u);
+  });
+
+  it('exports the decided tag by default and every reviewer tag with ?view=all, filters applied after', async () => {
+    const { server, doc } = await taggedServer();
+    const lead: Reviewer = { id: 'r-lead', name: 'Lead' };
+    const [allegation] = readAnnotations(doc).valid.filter((tag) => tag.label === 'allegation');
+    // Bilal disagrees on Ayesha's allegation; the lead accepts hers, resolves it and comments.
+    const rival = tagAs(doc, TAGS[0].quote, 'rumour', BILAL);
+    doc.transact(() => {
+      acceptTag(doc, [allegation.id, rival], allegation, lead);
+    }, TAGGING_ORIGIN);
+    const decided = readAnnotations(doc).valid.find((tag) => tag.adjudicated)!;
+    doc.transact(() => {
+      setClaimField(doc, decided.id, 'claimant', 'Meesha Shafi', lead);
+      setTagStatus(doc, decided.id, 'resolved', lead, 'Disputed by the court');
+      addThreadEntry(doc, decided.id, { author: lead, text: 'Both readings checked.' });
+    }, TAGGING_ORIGIN);
+    const exportOf = async (query: string) => {
+      const response = await download(server, `/api/articles/${ARTICLE}/export?${query}`);
+      expect(response.status, query).toBe(200);
+      return response;
+    };
+    const adjudicated = await waitFor(
+      async () => {
+        const body = (await exportOf('format=w3c')).json<{ first?: { items: W3cItem[] } }>();
+        return body.first?.items.some((item) => item.motivation === 'commenting') ? body : null;
+      },
+      { message: 'the server has the review' },
+    );
+    const summary = (items: W3cItem[]) =>
+      items.map((item) => `${item.body.value} by ${item.creator.name}`).sort();
+    expect(summary(w3cItems(adjudicated))).toEqual([
+      'allegation by Lead',
+      'denial by Bilal',
+      'rumour by Ayesha',
+    ]);
+    expect(adjudicated.first!.items.map((item) => item.motivation)).toEqual([
+      'tagging',
+      'tagging',
+      'tagging',
+      'commenting',
+      'assessing',
+    ]);
+    expect(await exportOf('format=w3c&view=adjudicated').then((r) => r.json())).toEqual(adjudicated);
+
+    const all = (await exportOf('format=w3c&view=all')).json<{ first?: { items: W3cItem[] } }>();
+    expect(summary(w3cItems(all))).toEqual([
+      'allegation by Ayesha',
+      'denial by Bilal',
+      'rumour by Ayesha',
+      'rumour by Bilal',
+    ]);
+    const bilalOnly = (await exportOf(`format=w3c&view=all&author=${BILAL.id}`)).json<{
+      first?: { items: W3cItem[] };
+    }>();
+    expect(summary(w3cItems(bilalOnly))).toEqual(['denial by Bilal', 'rumour by Bilal']);
+    const leadOnly = (await exportOf('format=w3c&author=r-lead')).json<{ first?: { items: W3cItem[] } }>();
+    expect(summary(w3cItems(leadOnly))).toEqual(['allegation by Lead']);
+
+    const html = (await exportOf('format=html')).text;
+    expect(html).toContain('Decided by Lead');
+    expect(html).toContain('Both readings checked.');
+    expect((await exportOf('format=html&view=all')).text).not.toContain('Decided by Lead');
+
+    const markdown = await exportOf('format=md&view=all');
+    expect(markdown.text).toContain('Bilal');
+    const everything = await download(server, '/api/export?format=w3c&view=all');
+    expect(everything.status).toBe(200);
+  });
+
+  it('answers 400 with the list of views for an unknown, empty or repeated view', async () => {
+    const server = await startTestServer();
+    for (const query of ['view=decided', 'view=', 'view=all&view=adjudicated', 'view=ALL']) {
+      const response = await download(server, `/api/articles/${ARTICLE}/export?format=txt&${query}`);
+      expect(response.status, query).toBe(400);
+      expect(response.json(), query).toEqual({ error: expect.any(String), views: ['adjudicated', 'all'] });
+    }
+    const zip = await download(server, '/api/export?format=txt&view=mine');
+    expect(zip.status).toBe(400);
+    expect(zip.json()).toMatchObject({ views: ['adjudicated', 'all'] });
+  });
+
+  it('exports ClaimReview JSON-LD for resolved tags, naming the organisation from FACTCHECK_ORGANISATION', async () => {
+    const { server, doc } = await taggedServer();
+    const [denial] = readAnnotations(doc).valid.filter((tag) => tag.label === 'denial');
+    doc.transact(() => {
+      setClaimField(doc, denial.id, 'claimant', 'Ali Zafar', AYESHA);
+      setTagStatus(doc, denial.id, 'resolved', AYESHA, 'Misleading');
+    }, TAGGING_ORIGIN);
+    const claimReviews = async () => {
+      const response = await download(server, `/api/articles/${ARTICLE}/export?format=claimreview`);
+      expect(response.status).toBe(200);
+      expect(response.contentType).toBe('application/ld+json');
+      return response.json<
+        { author: { name: string }; reviewRating: { alternateName: string }; url: string }[]
+      >();
+    };
+    const [review] = await waitFor(async () => {
+      const reviews = await claimReviews();
+      return reviews.length === 1 ? reviews : null;
+    });
+    expect(review).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'ClaimReview',
+      claimReviewed: TAGS[1].quote,
+      itemReviewed: { '@type': 'Claim', author: { '@type': 'Person', name: 'Ali Zafar' } },
+      reviewRating: { '@type': 'Rating', alternateName: 'Misleading' },
+      author: { '@type': 'Organization', name: DEFAULT_ORGANISATION },
+      url: `${server.url}/articles/${ARTICLE}#tag-${denial.id}`,
+    });
+    const previous = process.env.FACTCHECK_ORGANISATION;
+    process.env.FACTCHECK_ORGANISATION = 'Soch Fact Check';
+    onTestFinished(() => {
+      if (previous === undefined) delete process.env.FACTCHECK_ORGANISATION;
+      else process.env.FACTCHECK_ORGANISATION = previous;
+    });
+    expect((await claimReviews())[0].author.name).toBe('Soch Fact Check');
   });
 
   it('answers 503 with the reason when Chromium is missing for a pdf', async () => {

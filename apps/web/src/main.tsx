@@ -12,6 +12,8 @@ import './styles/cursors.css';
 import './styles/popover.css';
 import './styles/sidebar.css';
 import './styles/export.css';
+import './styles/details.css';
+import './styles/review.css';
 import { App } from './App.js';
 
 const root = document.getElementById('root');

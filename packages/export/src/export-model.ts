@@ -10,13 +10,17 @@ import {
   inlineLeafText,
   projectFragment,
   quoteAt,
+  readAdjudications,
   readAnnotations,
   resolveAnnotations,
+  tagsForView,
   toCodePointOffsets,
   type AnchorStatus,
   type Label,
   type Reviewer,
+  type TagView,
 } from '@factcheck/core';
+import { readReviewFields, type ExportReviewFields } from './review-fields.js';
 
 /**
  * The one view of an article every export format renders: its plain text (the `txt` export, the
@@ -60,8 +64,8 @@ export interface ExportBlock {
   readonly pieces: readonly Piece[];
 }
 
-/** A tag as exported. */
-export interface ExportTag {
+/** A tag as exported, with its review fields (status, claimant, verdict, thread, evidence…). */
+export interface ExportTag extends ExportReviewFields {
   readonly id: string;
   /** 1-based number in document order, for notes and footnotes. */
   readonly number: number;
@@ -83,7 +87,7 @@ export interface ExportTag {
 }
 
 /** A tag whose text could not be found: exported in each format's "unanchored" section. */
-export interface OrphanTag {
+export interface OrphanTag extends ExportReviewFields {
   readonly id: string;
   readonly label: Label;
   readonly author: Reviewer;
@@ -113,6 +117,8 @@ export interface ExportModel {
   readonly exportedAt: string;
   /** The filters applied, for the record. */
   readonly filter: ExportFilter;
+  /** Which tags were taken before filtering: decided tags where a lead settled a passage, or all reviewers' tags. */
+  readonly view: TagView;
 }
 
 /** Which tags to export; omitted fields mean all. */
@@ -122,12 +128,25 @@ export interface ExportFilter {
   readonly authors?: readonly string[];
 }
 
+/** The views an export can take, the default first. */
+export const EXPORT_VIEWS = ['adjudicated', 'all'] as const satisfies readonly TagView[];
+
+/** Whether a string names an export view. */
+export function isExportView(value: unknown): value is TagView {
+  return typeof value === 'string' && (EXPORT_VIEWS as readonly string[]).includes(value);
+}
+
 /** Options of `buildExportModel`. */
 export interface ExportModelOptions {
   readonly id: string;
   /** Base URL the article IRI is built from, e.g. `http://localhost:8080`. */
   readonly baseUrl: string;
   readonly filter?: ExportFilter;
+  /**
+   * `adjudicated` (default): the decided tag where a passage was accepted or merged, every
+   * reviewer's tags elsewhere. `all`: every reviewer's tags, no decided tags.
+   */
+  readonly view?: TagView;
   readonly now?: Date;
 }
 
@@ -236,9 +255,12 @@ function cutIntoPieces(raw: RawBlock, segments: ReturnType<typeof flattenRanges>
 /** Builds the export model of an article document. */
 export function buildExportModel(doc: Y.Doc, options: ExportModelOptions): ExportModel {
   const filter = options.filter ?? {};
+  const view = options.view ?? 'adjudicated';
   const projection = projectFragment(getContent(doc));
   const text = projection.text;
-  const wanted = readAnnotations(doc).valid.filter(
+  const adjudications = readAdjudications(doc);
+  // The view picks among all tags first (a decided tag hides the tags it settled), then filters apply.
+  const wanted = tagsForView(readAnnotations(doc).valid, adjudications, view).filter(
     (annotation) =>
       (!filter.labels || filter.labels.includes(annotation.label)) &&
       (!filter.authors || filter.authors.includes(annotation.author.id)),
@@ -249,6 +271,13 @@ export function buildExportModel(doc: Y.Doc, options: ExportModelOptions): Expor
     text,
     placed.flatMap((tag) => [tag.from!, tag.to!]),
   );
+  const exported = {
+    numbers: new Map(placed.map((tag, index) => [tag.annotation.id, index + 1])),
+    ids: new Set(resolved.map((tag) => tag.annotation.id)),
+  };
+  const decisions = new Map(adjudications.map((decision) => [decision.id, decision]));
+  const reviewOf = (annotation: (typeof wanted)[number]) =>
+    readReviewFields(doc, annotation, decisions, exported);
   const tags: ExportTag[] = placed.map((tag, index) => ({
     id: tag.annotation.id,
     number: index + 1,
@@ -262,6 +291,7 @@ export function buildExportModel(doc: Y.Doc, options: ExportModelOptions): Expor
     to: tag.to!,
     start: points[index * 2],
     end: points[index * 2 + 1],
+    ...reviewOf(tag.annotation),
   }));
   const orphans: OrphanTag[] = resolved
     .filter((tag) => tag.status === 'orphaned')
@@ -274,6 +304,7 @@ export function buildExportModel(doc: Y.Doc, options: ExportModelOptions): Expor
       quote: annotation.quote,
       prefix: annotation.prefix,
       suffix: annotation.suffix,
+      ...reviewOf(annotation),
     }));
   const segments = flattenRanges(tags.map((tag) => ({ id: tag.id, from: tag.from, to: tag.to })));
   const meta: Record<string, string> = {};
@@ -291,5 +322,6 @@ export function buildExportModel(doc: Y.Doc, options: ExportModelOptions): Expor
     orphans,
     exportedAt: (options.now ?? new Date()).toISOString(),
     filter,
+    view,
   };
 }

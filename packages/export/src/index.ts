@@ -1,5 +1,6 @@
 /** @factcheck/export: annotated copies of an article in the formats newsrooms and tools read. */
 export * from './export-model.js';
+export * from './review-fields.js';
 export * from './format.js';
 export * from './file-name.js';
 export * from './formats/index.js';
@@ -26,6 +27,15 @@ export {
   type BratFragment,
 } from './formats/brat.js';
 export { csvFormat, renderCsv, CSV_COLUMNS } from './formats/csv.js';
+export {
+  claimReviewFormat,
+  renderClaimReview,
+  shortenClaim,
+  CLAIM_REVIEWED_MAX,
+  type SchemaClaim,
+  type SchemaClaimReview,
+  type SchemaPerson,
+} from './formats/claimreview.js';
 export * from './w3c-vocabulary.js';
 export * from './selectors.js';
 export * from './w3c-import.js';

@@ -18,6 +18,7 @@ import { codePointBoundaries, resolveTextPosition, resolveTextQuote, type TextSp
 import {
   annotationsOfInput,
   notALabelReason,
+  notATagReason,
   readImportedAnnotation,
   type ImportedAnnotation,
 } from './w3c-input.js';
@@ -53,6 +54,11 @@ export interface W3cImportResult {
   /** Ids of the tags created. */
   readonly created: string[];
   readonly unresolved: UnresolvedAnnotation[];
+  /**
+   * Annotations that are not tags and were left alone on purpose: comments, verdicts and evidence
+   * on other annotations (the review part of a `w3c` export is not imported).
+   */
+  readonly skipped: UnresolvedAnnotation[];
 }
 
 /** Same label, reviewer and range: the same tag. */
@@ -109,8 +115,15 @@ export function importW3cAnnotations(
   const now = options.now ?? new Date();
   const pending: { id: string; fields: NewAnnotation; modified?: string }[] = [];
   const unresolved: UnresolvedAnnotation[] = [];
+  const skipped: UnresolvedAnnotation[] = [];
 
   values.forEach((value, index) => {
+    const notATag = notATagReason(value);
+    if (notATag !== null) {
+      const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined;
+      skipped.push({ index, ...(typeof id === 'string' ? { id } : {}), reason: notATag });
+      return;
+    }
     const read = readImportedAnnotation(value);
     if (!read.ok) {
       unresolved.push({ index, ...read.unreadable });
@@ -167,5 +180,5 @@ export function importW3cAnnotations(
       }
     }, IMPORT_ORIGIN);
   }
-  return { created: pending.map((tag) => tag.id), unresolved };
+  return { created: pending.map((tag) => tag.id), unresolved, skipped };
 }

@@ -221,6 +221,25 @@ function firstSelector(data: ParsedAnnotation, type: string): unknown {
   return undefined;
 }
 
+/**
+ * Why an annotation is not a tag at all, or null when it may be one: an annotation that tags
+ * nothing and whose targets are only other resources (no selector into a text), such as the
+ * comments, verdicts and evidence the `w3c` export writes on its tagging annotations.
+ */
+export function notATagReason(value: unknown): string | null {
+  const parsed = annotationSchema.safeParse(value);
+  if (!parsed.success) return null;
+  const data = parsed.data;
+  const motivations = list(data.motivation);
+  if (motivations.length === 0 || motivations.includes('tagging') || taggingValues(data).length > 0)
+    return null;
+  const selects = list(data.target).some(
+    (target) => typeof target !== 'string' && target.selector !== undefined,
+  );
+  if (selects) return null;
+  return `not a tag: ${motivations.join(', ')} on another resource`;
+}
+
 /** Reads one annotation, or says why it cannot be read. */
 export function readImportedAnnotation(
   value: unknown,

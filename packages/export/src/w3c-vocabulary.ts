@@ -2,7 +2,8 @@ import type { Label } from '@factcheck/core';
 
 /**
  * The part of the W3C Web Annotation Data Model (https://www.w3.org/TR/annotation-model/) the
- * `w3c` export writes and the import reads back: tagging annotations on text, in collections.
+ * `w3c` export writes and the import reads back: tagging annotations on text, in collections, and
+ * the review around each tag as annotations on the tagging annotation (comments, verdicts, evidence).
  */
 
 /** JSON-LD context of the Web Annotation model. */
@@ -62,28 +63,82 @@ export interface W3cAnnotation {
   readonly target: W3cTarget;
 }
 
+/** Plain text a reviewer wrote, as a body (model §3.2.4). */
+export interface W3cTextBody<Purpose extends string> {
+  readonly type: 'TextualBody';
+  readonly purpose: Purpose;
+  readonly value: string;
+  readonly format: 'text/plain';
+}
+
+/** Fields every review annotation has; its target is the IRI of the tag's annotation. */
+interface W3cReviewAnnotationBase {
+  readonly '@context': typeof ANNO_CONTEXT;
+  readonly id: string;
+  readonly type: 'Annotation';
+  readonly created: string;
+  readonly creator: W3cAgent;
+  readonly target: string;
+}
+
+/** A comment or reply of a tag's discussion (motivation `commenting`). */
+export interface W3cCommentAnnotation extends W3cReviewAnnotationBase {
+  readonly motivation: 'commenting';
+  /** When the comment was last edited. */
+  readonly modified?: string;
+  readonly body: W3cTextBody<'commenting'>;
+}
+
+/** The verdict a resolved tag received (motivation `assessing`), by the reviewer who resolved it. */
+export interface W3cAssessmentAnnotation extends W3cReviewAnnotationBase {
+  readonly motivation: 'assessing';
+  readonly body: W3cTextBody<'assessing'>;
+}
+
+/** A link to the evidence itself (model §4.1, a SpecificResource of the linked page). */
+export interface W3cLinkBody {
+  readonly type: 'SpecificResource';
+  readonly purpose: 'linking';
+  readonly source: string;
+}
+
+/**
+ * A piece of evidence (motivation `linking`): the link, its stance (`supports`, `refutes`,
+ * `context`) as a classifying body and its note, if any, as a describing body.
+ */
+export interface W3cEvidenceAnnotation extends W3cReviewAnnotationBase {
+  readonly motivation: 'linking';
+  readonly body: readonly [W3cLinkBody, W3cTextBody<'classifying'>, ...W3cTextBody<'describing'>[]];
+}
+
+/** An annotation on a tag's annotation: a comment, a verdict or evidence. */
+export type W3cReviewAnnotation = W3cCommentAnnotation | W3cAssessmentAnnotation | W3cEvidenceAnnotation;
+
+/** Anything a page holds: tags first, then the review annotations on them. */
+export type W3cPageItem = W3cAnnotation | W3cReviewAnnotation;
+
 /** A page of annotations, embedded as the collection's first and only page (model §5.2). */
-export interface W3cAnnotationPage {
+export interface W3cAnnotationPage<Item extends W3cPageItem = W3cPageItem> {
   readonly id: string;
   readonly type: 'AnnotationPage';
   readonly startIndex: number;
-  readonly items: readonly W3cAnnotation[];
+  readonly items: readonly Item[];
 }
 
 /**
  * An article's tags as a collection (model §5.1). `unanchored` is our extension: tags whose text
- * was not found, with a quote selector only, kept out of `first.items` and `total` so no consumer
- * places them anywhere.
+ * was not found, with a quote selector only, and the review annotations on them, kept out of
+ * `first.items` and `total` so no consumer places them anywhere.
  */
-export interface W3cAnnotationCollection {
+export interface W3cAnnotationCollection<Item extends W3cPageItem = W3cPageItem> {
   readonly '@context': typeof ANNO_CONTEXT;
   readonly id: string;
   readonly type: 'AnnotationCollection';
   readonly label: string;
   readonly total: number;
-  readonly first?: W3cAnnotationPage;
+  readonly first?: W3cAnnotationPage<Item>;
   readonly last?: string;
-  readonly unanchored: readonly W3cAnnotation[];
+  readonly unanchored: readonly Item[];
 }
 
 /** Prefix of the IRIs the export gives reviewers, whose ids are not IRIs themselves. */
@@ -92,4 +147,9 @@ export const REVIEWER_IRI_PREFIX = 'urn:factcheck:reviewer:';
 /** The IRI of a reviewer in exported annotations. */
 export function reviewerIri(reviewerId: string): string {
   return `${REVIEWER_IRI_PREFIX}${encodeURIComponent(reviewerId)}`;
+}
+
+/** Whether a page item is a tag (a tagging annotation on the text) rather than a review annotation on one. */
+export function isW3cTagging(item: W3cPageItem): item is W3cAnnotation {
+  return item.motivation === 'tagging';
 }

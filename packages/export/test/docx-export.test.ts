@@ -9,6 +9,14 @@ import { LABEL_NAMES } from '@factcheck/core';
 import { buildExportModel, type ExportModel } from '../src/export-model.js';
 import { docxFormat, renderDocx } from '../src/formats/docx.js';
 import { HOSTILE_REVIEWER, richArticle } from './rich-article.js';
+import {
+  HOSTILE_COMMENT,
+  LEAD_REVIEWER,
+  PLAIN_REVIEWER,
+  reviewedArticleModel,
+  SCRIPT_URL,
+  XSS_REVIEWER,
+} from './tagged-article-fixture.js';
 
 function model(): ExportModel {
   return buildExportModel(richArticle().doc, {
@@ -172,6 +180,63 @@ describe('docx export', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('docx export of a reviewed article', () => {
+  /** The text of each Word comment by its id: runs in order, a break as a newline. */
+  function commentTexts(xml: string): Map<string, string> {
+    const texts = new Map<string, string>();
+    for (const match of xml.matchAll(/<w:comment [^>]*w:id="(\d+)"[^>]*>([\s\S]*?)<\/w:comment>/gu)) {
+      texts.set(match[1], visibleText(match[2]).replace(/\n\n$/u, ''));
+    }
+    return texts;
+  }
+
+  it("puts each tag's verdict, claimant, evidence and thread in its Word comment, as text", async () => {
+    const m = reviewedArticleModel();
+    const files = await unpack(m);
+    for (const [name, xml] of Object.entries(files)) {
+      if (name.endsWith('.xml') || name.endsWith('.rels'))
+        expect(XMLValidator.validate(xml), name).toBe(true);
+    }
+    const xml = files['word/comments.xml'];
+    expect(xml).not.toMatch(/<img|<b>|<i>/u);
+    const texts = commentTexts(xml);
+    expect(texts.size).toBe(m.tags.length);
+    const denial = m.tags.find((tag) => tag.id === 'tag-denial')!;
+    const across = m.tags.find((tag) => tag.id === 'tag-across')!;
+    expect(texts.get(String(denial.number))!.split('\n')).toEqual([
+      `Denial (tag ${denial.number})`,
+      `Tagged by ${PLAIN_REVIEWER.name} (${PLAIN_REVIEWER.id}) · 2024-05-01 10:00 UTC, changed 2024-05-02 09:10 UTC`,
+      `Verdict: False <b>claim</b> (resolved by ${LEAD_REVIEWER.name}, 2024-05-02 09:10 UTC)`,
+      'Claimant: Ali <Zafar> · Subject: Meesha Shafi',
+      `Responds to tag ${across.number}`,
+      `Evidence, supports: https://example.org/statement?a=1&b=(2) — The statement <i>itself</i> (${PLAIN_REVIEWER.name}, 2024-05-02 09:06 UTC)`,
+      `Evidence, refutes: ${SCRIPT_URL} (${XSS_REVIEWER.name}, 2024-05-02 09:07 UTC)`,
+      `${XSS_REVIEWER.name} · 2024-05-02 09:01 UTC: ${HOSTILE_COMMENT.split('\n')[0]}`,
+      HOSTILE_COMMENT.split('\n')[1],
+      `${PLAIN_REVIEWER.name} · 2024-05-02 09:02 UTC · edited 2024-05-02 09:03 UTC · in reply to ${XSS_REVIEWER.name}: His statement of 19 April 2018.`,
+    ]);
+    expect(xml).not.toContain('Never mind.');
+    // Links stay text in Word: no hyperlink anywhere in the comments.
+    expect(xml).not.toContain('w:hyperlink');
+  });
+
+  it('marks the decided tag "Decided by <lead>" and keeps comments of an orphan', async () => {
+    const m = reviewedArticleModel();
+    const files = await unpack(m);
+    const decided = m.tags.find((tag) => tag.adjudicated)!;
+    const lines = commentTexts(files['word/comments.xml']).get(String(decided.number))!.split('\n');
+    expect(lines[2]).toBe(`Decided by ${LEAD_REVIEWER.name}, 2024-05-02 09:00 UTC`);
+    expect(lines[3]).toBe(`Verdict: Accurate (resolved by ${LEAD_REVIEWER.name}, 2024-05-02 09:11 UTC)`);
+    const text = visibleText(files['word/document.xml']);
+    expect(text.slice(text.indexOf('Unanchored tags'))).toContain(
+      `${XSS_REVIEWER.name} · 2024-05-02 09:13 UTC: Its text was <em>deleted</em>.`,
+    );
+    expect(text).toContain(
+      "View: Decided tags where a lead settled a passage, every reviewer's tags elsewhere",
+    );
   });
 });
 

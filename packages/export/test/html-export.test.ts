@@ -7,6 +7,10 @@ import { htmlFormat, renderHtml } from '../src/formats/html.js';
 import { renderTxt } from '../src/formats/txt.js';
 import {
   container,
+  HOSTILE_COMMENT,
+  LEAD_REVIEWER,
+  reviewedArticleModel,
+  SCRIPT_URL,
   tagText,
   taggedArticleModel,
   textBlock,
@@ -152,5 +156,85 @@ describe('html export', () => {
   it('is served as UTF-8 HTML', () => {
     expect(htmlFormat.contentType).toBe('text/html; charset=utf-8');
     expect(new TextDecoder().decode(htmlFormat.render(model) as Uint8Array)).toBe(renderHtml(model));
+  });
+});
+
+describe('html export of a reviewed article', () => {
+  const model = reviewedArticleModel();
+  const document = parse(model);
+  const noteOf = (id: string) => document.querySelector(`li[data-tag-id="${id}"]`)!;
+
+  it('still keeps the article text exact and nothing in it runs', () => {
+    expect(document.querySelector('article')!.textContent).toBe(model.text);
+    expect(document.querySelectorAll('script, img, iframe, object, embed, link, base, i')).toHaveLength(0);
+    for (const element of document.querySelectorAll('*')) {
+      for (const attribute of element.getAttributeNames()) expect(attribute).not.toMatch(/^on/iu);
+    }
+  });
+
+  it("shows a tag's thread with author, time and text, deleted comments left out, as text", () => {
+    const comments = [...noteOf('tag-denial').querySelectorAll('ol.note-thread > li')];
+    expect(comments).toHaveLength(2);
+    expect(comments[0].querySelector('.comment-head')!.textContent).toBe(
+      `${XSS_REVIEWER.name} · 2024-05-02 09:01 UTC`,
+    );
+    expect(comments[0].querySelector('.comment-text')!.textContent).toBe(HOSTILE_COMMENT);
+    expect(comments[0].querySelector('.comment-text')!.children).toHaveLength(0);
+    expect(comments[1].classList.contains('comment--reply')).toBe(true);
+    expect(comments[1].querySelector('.comment-head')!.textContent).toBe(
+      `${PLAIN_REVIEWER.name} · 2024-05-02 09:02 UTC · edited 2024-05-02 09:03 UTC · in reply to ${XSS_REVIEWER.name}`,
+    );
+    expect(noteOf('tag-denial').textContent).not.toContain('Never mind.');
+  });
+
+  it('shows claimant, subject, verdict, the tag it answers and evidence; only http(s) evidence is a link', () => {
+    const note = noteOf('tag-denial');
+    const lines = [...note.querySelectorAll('.note-review > p')].map((p) => p.textContent);
+    const across = model.tags.find((tag) => tag.id === 'tag-across')!;
+    expect(lines).toEqual([
+      `Verdict: False <b>claim</b> (resolved by ${LEAD_REVIEWER.name}, 2024-05-02 09:10 UTC)`,
+      'Claimant: Ali <Zafar> · Subject: Meesha Shafi',
+      `Responds to tag ${across.number}`,
+    ]);
+    const evidence = [...note.querySelectorAll('ul.note-evidence > li')];
+    expect(evidence.map((item) => item.textContent)).toEqual([
+      `Supports: https://example.org/statement?a=1&b=(2) — The statement <i>itself</i> (${PLAIN_REVIEWER.name}, 2024-05-02 09:06 UTC)`,
+      `Refutes: ${SCRIPT_URL} (${XSS_REVIEWER.name}, 2024-05-02 09:07 UTC)`,
+    ]);
+    expect([...note.querySelectorAll('a[href]')].map((a) => a.getAttribute('href'))).toEqual([
+      '#tag-1',
+      'https://example.org/statement?a=1&b=(2)',
+    ]);
+    expect(document.querySelector(`a[href^="javascript"]`)).toBeNull();
+    expect(note.querySelector('a.evidence-url')!.getAttribute('rel')).toBe('noopener noreferrer nofollow');
+  });
+
+  it('marks the decided tag "Decided by <lead>" in its note and its highlight', () => {
+    const decided = model.tags.find((tag) => tag.adjudicated)!;
+    const note = noteOf(decided.id);
+    expect(note.classList.contains('note--decided')).toBe(true);
+    expect(note.querySelector('.note-decided')!.textContent).toBe(
+      `Decided by ${LEAD_REVIEWER.name}, 2024-05-02 09:00 UTC`,
+    );
+    expect(note.querySelector('.note-author')!.textContent).toBe(LEAD_REVIEWER.name);
+    const mark = [...document.querySelectorAll('mark')].find((candidate) =>
+      candidate.getAttribute('data-tag-ids')!.split(' ').includes(decided.id),
+    )!;
+    expect(mark.getAttribute('title')).toContain('(decided)');
+    expect(document.querySelector('dl')!.textContent).toContain(
+      'Decided tags where a lead settled a passage',
+    );
+    expect(parse(reviewedArticleModel('all')).querySelector('.note-decided')).toBeNull();
+  });
+
+  it('marks a disputed tag and shows comments on an orphan in the unanchored section', () => {
+    expect(noteOf('tag-list').querySelector('.note-review')!.textContent).toBe('Status: disputed');
+    const orphan = document.querySelector('section.unanchored li')!;
+    expect(orphan.querySelector('.comment-text')!.textContent).toBe('Its text was <em>deleted</em>.');
+    expect(orphan.querySelector('em')).toBeNull();
+  });
+
+  it('adds nothing to the notes of a tag without review', () => {
+    expect(noteOf('tag-overlap').querySelector('.note-review')).toBeNull();
   });
 });

@@ -8,7 +8,11 @@ import { buildExportModel } from '../src/export-model.js';
 import { mdFormat, renderMarkdown, TAG_CLOSE, TAG_OPEN } from '../src/formats/md.js';
 import {
   container,
+  HOSTILE_COMMENT,
+  LEAD_REVIEWER,
   PLAIN_REVIEWER,
+  reviewedArticleModel,
+  SCRIPT_URL,
   tagText,
   taggedArticleModel,
   textBlock,
@@ -147,5 +151,59 @@ describe('md export', () => {
   it('is served as UTF-8 Markdown', () => {
     expect(mdFormat.contentType).toBe('text/markdown; charset=utf-8');
     expect(new TextDecoder().decode(mdFormat.render(model) as Uint8Array)).toBe(markdown);
+  });
+});
+
+describe('md export of a reviewed article', () => {
+  const model = reviewedArticleModel();
+  const markdown = renderMarkdown(model);
+  const rendered = renderWithGfm(markdown);
+  const footnote = (id: string) => {
+    const tag = model.tags.find((candidate) => candidate.id === id)!;
+    return rendered.getElementById(`user-content-fn-${tag.number}`)!;
+  };
+  const items = (note: Element) =>
+    [...note.querySelectorAll('li')].map((item) => collapse(item.textContent!.replace(/↩/gu, '')));
+
+  it('lists the review inside the footnote: verdict, claimant, link, evidence and the thread', () => {
+    const across = model.tags.find((tag) => tag.id === 'tag-across')!;
+    expect(items(footnote('tag-denial'))).toEqual([
+      `Verdict: False <b>claim</b> (resolved by ${LEAD_REVIEWER.name}, 2024-05-02 09:10 UTC)`,
+      'Claimant: Ali <Zafar> · Subject: Meesha Shafi',
+      `Responds to tag ${across.number}`,
+      `Evidence, supports: https://example.org/statement?a=1&b=(2) — The statement <i>itself</i> (${PLAIN_REVIEWER.name}, 2024-05-02 09:06 UTC)`,
+      `Evidence, refutes: ${SCRIPT_URL} (${XSS_REVIEWER.name}, 2024-05-02 09:07 UTC)`,
+      `${XSS_REVIEWER.name} · 2024-05-02 09:01 UTC: ${collapse(HOSTILE_COMMENT)}`,
+      `${PLAIN_REVIEWER.name} · 2024-05-02 09:02 UTC · edited 2024-05-02 09:03 UTC · in reply to ${XSS_REVIEWER.name}: His statement of 19 April 2018.`,
+    ]);
+    expect(markdown).not.toContain('Never mind.');
+  });
+
+  it('keeps every reviewer text as text and links only http(s) evidence', () => {
+    expect(rendered.querySelectorAll('img, b, i, script')).toHaveLength(0);
+    expect(markdown).not.toMatch(/<img|<b>|<i>/iu);
+    const hrefs = [...rendered.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')!);
+    expect(hrefs).toContain('https://example.org/statement?a=1&b=(2)');
+    expect(hrefs.filter((href) => /^javascript:/iu.test(href))).toEqual([]);
+    expect(rendered.querySelectorAll('strong em, em strong')).toHaveLength(0);
+  });
+
+  it('marks the decided tag and a disputed one, and keeps comments of an orphan with it', () => {
+    const decided = model.tags.find((tag) => tag.adjudicated)!;
+    const note = rendered.getElementById(`user-content-fn-${decided.number}`)!;
+    expect(note.querySelector('ul li strong')!.textContent).toBe(
+      `Decided by ${LEAD_REVIEWER.name}, 2024-05-02 09:00 UTC`,
+    );
+    expect(items(note)).toContain(
+      `Verdict: Accurate (resolved by ${LEAD_REVIEWER.name}, 2024-05-02 09:11 UTC)`,
+    );
+    expect(items(footnote('tag-list'))).toEqual(['Status: disputed']);
+    expect(items(footnote('tag-overlap'))).toEqual([]);
+    const heading = [...rendered.querySelectorAll('h2')].find((h) => h.textContent === 'Unanchored tags')!;
+    const orphans = heading.nextElementSibling!.nextElementSibling!;
+    expect(orphans.querySelector('li li')!.textContent).toBe(
+      `${XSS_REVIEWER.name} · 2024-05-02 09:13 UTC: Its text was <em>deleted</em>.`,
+    );
+    expect(rendered.body.textContent).toContain('View: Decided tags where a lead settled a passage');
   });
 });

@@ -1,12 +1,22 @@
 import * as Y from 'yjs';
 import {
+  acceptTag,
+  addEvidence,
+  addThreadEntry,
+  changeThreadEntry,
   createAnchor,
+  getAnnotationsMap,
   getContent,
   getMeta,
   projectFragment,
+  readAnnotations,
+  setClaimField,
+  setResponseLink,
+  setTagStatus,
   writeAnnotation,
   type Label,
   type Reviewer,
+  type TagView,
 } from '@factcheck/core';
 import { buildExportModel, type ExportFilter, type ExportModel } from '../src/export-model.js';
 
@@ -154,6 +164,105 @@ export function taggedArticleModel(filter?: ExportFilter): ExportModel {
     id: 'article-1',
     baseUrl: 'http://localhost:8080',
     now: new Date('2024-06-01T12:00:00Z'),
+    ...(filter ? { filter } : {}),
+  });
+}
+
+/** A lead reviewer, whose name is markup too. */
+export const LEAD_REVIEWER: Reviewer = { id: 'r-lead', name: 'Lead <b>Editor</b>' };
+
+/** A comment that is an XSS probe. */
+export const HOSTILE_COMMENT =
+  '<img src=x onerror=alert(2)> *not bold* [x](javascript:alert(3))\nsecond line';
+
+/** A evidence link that must never become clickable. */
+export const SCRIPT_URL = 'javascript:alert(4)';
+
+/** When the fixture article was reviewed, `minutes` after 2024-05-02 09:00 UTC. */
+export function reviewTime(minutes: number): Date {
+  return new Date(Date.UTC(2024, 4, 2, 9, minutes));
+}
+
+/**
+ * The fixture article after review: the hostile reviewer disputes `tag-quote` with a rival tag and
+ * the lead accepts `tag-quote`, so a decided copy replaces both in the default view; `tag-denial`
+ * has a thread (a hostile comment, an edited reply, a deleted comment), evidence (one of them a
+ * `javascript:` link written past the editor's check), a claimant and subject, answers
+ * `tag-across`, and is resolved with a verdict; the decided tag is resolved too; `tag-list` is
+ * disputed; the orphan has a comment.
+ */
+export function reviewedArticleDoc(): { doc: Y.Doc; decidedId: string } {
+  const doc = taggedArticleDoc();
+  tagText(doc, 'tag-quote-rival', 'quoted denial', 'allegation', XSS_REVIEWER);
+  const accepted = readAnnotations(doc).valid.find((tag) => tag.id === 'tag-quote')!;
+  acceptTag(doc, ['tag-quote', 'tag-quote-rival'], accepted, LEAD_REVIEWER, reviewTime(0));
+  const decidedId = readAnnotations(doc).valid.find((tag) => tag.adjudicated)!.id;
+
+  const question = addThreadEntry(doc, 'tag-denial', {
+    author: XSS_REVIEWER,
+    text: HOSTILE_COMMENT,
+    now: reviewTime(1),
+  })!;
+  const reply = addThreadEntry(doc, 'tag-denial', {
+    author: PLAIN_REVIEWER,
+    text: 'His statement of 19 April.',
+    replyTo: question,
+    now: reviewTime(2),
+  })!;
+  changeThreadEntry(
+    doc,
+    'tag-denial',
+    reply,
+    PLAIN_REVIEWER,
+    'His statement of 19 April 2018.',
+    reviewTime(3),
+  );
+  const gone = addThreadEntry(doc, 'tag-denial', {
+    author: PLAIN_REVIEWER,
+    text: 'Never mind.',
+    now: reviewTime(4),
+  })!;
+  changeThreadEntry(doc, 'tag-denial', gone, PLAIN_REVIEWER, null, reviewTime(5));
+  addEvidence(doc, 'tag-denial', {
+    author: PLAIN_REVIEWER,
+    url: 'https://example.org/statement?a=1&b=(2)',
+    stance: 'supports',
+    note: 'The statement <i>itself</i>',
+    now: reviewTime(6),
+  });
+  // Stored data the editor would refuse: the exports must still never make it a link.
+  const evidence = getAnnotationsMap(doc).get('tag-denial')!.get('evidence') as Y.Array<unknown>;
+  evidence.push([
+    {
+      id: 'e-script',
+      url: SCRIPT_URL,
+      stance: 'refutes',
+      note: '',
+      author: XSS_REVIEWER,
+      createdAt: reviewTime(7).toISOString(),
+    },
+  ]);
+  setClaimField(doc, 'tag-denial', 'claimant', 'Ali <Zafar>', LEAD_REVIEWER, reviewTime(8));
+  setClaimField(doc, 'tag-denial', 'subject', 'Meesha Shafi', LEAD_REVIEWER, reviewTime(8));
+  setResponseLink(doc, 'tag-denial', 'tag-across', true, PLAIN_REVIEWER, reviewTime(9));
+  setTagStatus(doc, 'tag-denial', 'resolved', LEAD_REVIEWER, 'False <b>claim</b>', reviewTime(10));
+  setTagStatus(doc, decidedId, 'resolved', LEAD_REVIEWER, 'Accurate', reviewTime(11));
+  setTagStatus(doc, 'tag-list', 'disputed', XSS_REVIEWER, undefined, reviewTime(12));
+  addThreadEntry(doc, 'tag-orphan', {
+    author: XSS_REVIEWER,
+    text: 'Its text was <em>deleted</em>.',
+    now: reviewTime(13),
+  });
+  return { doc, decidedId };
+}
+
+/** The export model of the reviewed fixture article in a view, made at a fixed time. */
+export function reviewedArticleModel(view?: TagView, filter?: ExportFilter): ExportModel {
+  return buildExportModel(reviewedArticleDoc().doc, {
+    id: 'article-1',
+    baseUrl: 'http://localhost:8080',
+    now: new Date('2024-06-01T12:00:00Z'),
+    ...(view ? { view } : {}),
     ...(filter ? { filter } : {}),
   });
 }

@@ -1,11 +1,17 @@
 import * as Y from 'yjs';
 import {
+  addEvidence,
+  addThreadEntry,
+  changeThreadEntry,
   createAnchor,
   getContent,
   getMeta,
   parsePlainTextArticle,
   projectFragment,
   relabelAnnotation,
+  setClaimField,
+  setResponseLink,
+  setTagStatus,
   writeAnnotation,
   writeArticle,
   type Label,
@@ -94,6 +100,57 @@ export function taggedArticle(): Y.Doc {
   const last = getContent(doc).get(2) as Y.XmlElement;
   const text = last.get(0) as Y.XmlText;
   text.delete(text.toString().indexOf(' To be deleted.'), ' To be deleted.'.length);
+  return doc;
+}
+
+/** A lead reviewer who resolves tags. */
+export const LEAD: Reviewer = { id: 'r-lead', name: 'Lead Editor' };
+
+/** When the review of `reviewedArticle` happened. */
+export const REVIEWED = new Date('2024-05-02T09:00:00.000Z');
+
+/**
+ * The tagged article after review: a thread on `t-denial` (a comment by the hostile reviewer, an
+ * edited reply, a deleted comment), two pieces of evidence, a claimant and subject, the denial
+ * answering the allegation and resolved with a verdict, and a comment on the orphan.
+ */
+export function reviewedArticle(): Y.Doc {
+  const doc = taggedArticle();
+  const later = (minutes: number) => new Date(REVIEWED.getTime() + minutes * 60_000);
+  const first = addThreadEntry(doc, 't-denial', {
+    author: HOSTILE,
+    text: 'Source? <script>alert(1)</script> & "quotes"',
+    now: later(0),
+  })!;
+  const reply = addThreadEntry(doc, 't-denial', {
+    author: AYESHA,
+    text: 'His statement of 19 April.',
+    replyTo: first,
+    now: later(1),
+  })!;
+  changeThreadEntry(doc, 't-denial', reply, AYESHA, 'His statement of 19 April 2018.', later(2));
+  const gone = addThreadEntry(doc, 't-denial', { author: AYESHA, text: 'Never mind.', now: later(3) })!;
+  changeThreadEntry(doc, 't-denial', gone, AYESHA, null, later(4));
+  addEvidence(doc, 't-denial', {
+    author: AYESHA,
+    url: 'https://example.org/statement?a=1&b=2',
+    stance: 'supports',
+    note: 'The statement itself',
+    now: later(5),
+  });
+  addEvidence(doc, 't-denial', {
+    author: HOSTILE,
+    url: 'https://example.org/court',
+    stance: 'refutes',
+    note: '',
+    now: later(6),
+  });
+  setClaimField(doc, 't-denial', 'claimant', 'Ali Zafar', LEAD, later(7));
+  setClaimField(doc, 't-denial', 'subject', 'Meesha Shafi', LEAD, later(7));
+  setResponseLink(doc, 't-denial', 't-across', true, AYESHA, later(8));
+  setTagStatus(doc, 't-denial', 'resolved', LEAD, 'Misleading', later(9));
+  setTagStatus(doc, 't-rumour', 'disputed', AYESHA, undefined, later(10));
+  addThreadEntry(doc, 't-orphan', { author: AYESHA, text: 'Its text was deleted.', now: later(11) });
   return doc;
 }
 

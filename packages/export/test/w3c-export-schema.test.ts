@@ -6,7 +6,17 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { getContent } from '@factcheck/core';
 import { renderW3c, w3cFormat } from '../src/formats/w3c.js';
-import { AYESHA, HOSTILE, modelOf, taggedArticle, tagQuote, untaggedArticle } from './w3c-article.js';
+import { isW3cTagging, type W3cPageItem } from '../src/w3c-vocabulary.js';
+import {
+  AYESHA,
+  HOSTILE,
+  LEAD,
+  modelOf,
+  reviewedArticle,
+  taggedArticle,
+  tagQuote,
+  untaggedArticle,
+} from './w3c-article.js';
 
 /**
  * The `w3c` export checked with the W3C Web Annotation test suite's own JSON schemas (draft-04,
@@ -81,7 +91,7 @@ describe('the W3C test suite harness', () => {
 describe('w3c export', () => {
   const model = modelOf(taggedArticle());
   const collection = renderW3c(model);
-  const annotations = [...(collection.first?.items ?? []), ...collection.unanchored];
+  const annotations = [...(collection.first?.items ?? []), ...collection.unanchored].filter(isW3cTagging);
 
   it('has one annotation per tag, and every annotation passes every MUST assertion', () => {
     expect(collection.first?.items).toHaveLength(model.tags.length);
@@ -131,7 +141,7 @@ describe('w3c export', () => {
   });
 
   it('puts orphans in `unanchored` with a quote selector only, never a position', () => {
-    const [orphan] = collection.unanchored;
+    const [orphan] = collection.unanchored.filter(isW3cTagging);
     expect(orphan.id.endsWith('/t-orphan')).toBe(true);
     expect(orphan.target.selector).toEqual([
       { type: 'TextQuoteSelector', exact: 'To be deleted.', prefix: expect.any(String), suffix: '' },
@@ -165,7 +175,7 @@ describe('w3c export', () => {
     paragraph.insert(0, [new Y.XmlText(`x${'😀'.repeat(20)} tagged words ${'😀'.repeat(20)}`)]);
     getContent(doc).insert(0, [paragraph]);
     tagQuote(doc, 't1', 'tagged words', 'rumour', AYESHA);
-    const [annotation] = renderW3c(modelOf(doc)).first!.items;
+    const [annotation] = renderW3c(modelOf(doc)).first!.items.filter(isW3cTagging);
     const [quote] = annotation.target.selector;
     // In a `u` regular expression a surrogate range matches only surrogates not in a pair.
     const loneSurrogate = /[\uD800-\uDFFF]/u;
@@ -175,5 +185,101 @@ describe('w3c export', () => {
     expect(loneSurrogate.test(quote.suffix!)).toBe(false);
     expect(quote.prefix!.endsWith('😀 ')).toBe(true);
     expect(failures(annotationMusts, annotation)).toEqual([]);
+  });
+});
+
+describe('w3c export of a reviewed article', () => {
+  const model = modelOf(reviewedArticle());
+  const collection = renderW3c(model);
+  const items = collection.first!.items;
+  const tagIri = (id: string) => `https://factcheck.example/articles/zafar-case/annotations/${id}`;
+  const byMotivation = (motivation: string, list: readonly W3cPageItem[] = items) =>
+    list.filter((item) => item.motivation === motivation);
+
+  it('puts comments, evidence and verdicts after the tags in the page, every one passing every MUST', () => {
+    const tagging = byMotivation('tagging');
+    expect(tagging).toHaveLength(model.tags.length);
+    expect(items.slice(0, tagging.length)).toEqual(tagging);
+    expect(byMotivation('commenting')).toHaveLength(2);
+    expect(byMotivation('linking')).toHaveLength(2);
+    expect(byMotivation('assessing')).toHaveLength(1);
+    expect(collection.total).toBe(items.length);
+    expect(collection.total).toBe(model.tags.length + 5);
+    for (const item of [...items, ...collection.unanchored])
+      expect(failures(annotationMusts, item), item.id).toEqual([]);
+    expect(failures(collectionMusts, collection)).toEqual([]);
+    expect(failures(pageMusts, collection)).toEqual([]);
+    expect(new Set([...items, ...collection.unanchored].map((item) => item.id)).size).toBe(
+      items.length + collection.unanchored.length,
+    );
+  });
+
+  it('writes each comment as a commenting annotation on the tag, edited ones with `modified`', () => {
+    const [question, reply] = byMotivation('commenting');
+    expect(question).toEqual({
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      id: expect.stringMatching(new RegExp(`^${tagIri('t-denial')}/comments/c-[0-9a-f]+$`, 'u')),
+      type: 'Annotation',
+      motivation: 'commenting',
+      created: '2024-05-02T09:00:00.000Z',
+      creator: { id: 'urn:factcheck:reviewer:r%2Fhostile%3Fx%3D1', type: 'Person', name: HOSTILE.name },
+      body: {
+        type: 'TextualBody',
+        purpose: 'commenting',
+        value: 'Source? <script>alert(1)</script> & "quotes"',
+        format: 'text/plain',
+      },
+      target: tagIri('t-denial'),
+    });
+    expect(reply).toMatchObject({
+      created: '2024-05-02T09:01:00.000Z',
+      modified: '2024-05-02T09:02:00.000Z',
+      creator: { name: AYESHA.name },
+      body: { value: 'His statement of 19 April 2018.' },
+      target: tagIri('t-denial'),
+    });
+    // The deleted comment is not exported at all.
+    expect(JSON.stringify(collection)).not.toContain('Never mind.');
+  });
+
+  it('writes the verdict as an assessing annotation by the reviewer who resolved the tag', () => {
+    expect(byMotivation('assessing')).toEqual([
+      {
+        '@context': 'http://www.w3.org/ns/anno.jsonld',
+        id: `${tagIri('t-denial')}/verdict`,
+        type: 'Annotation',
+        motivation: 'assessing',
+        created: '2024-05-02T09:09:00.000Z',
+        creator: { id: 'urn:factcheck:reviewer:r-lead', type: 'Person', name: LEAD.name },
+        body: { type: 'TextualBody', purpose: 'assessing', value: 'Misleading', format: 'text/plain' },
+        target: tagIri('t-denial'),
+      },
+    ]);
+  });
+
+  it('writes evidence as linking annotations: the link, its stance and its note', () => {
+    const [supports, refutes] = byMotivation('linking');
+    expect(supports).toMatchObject({
+      target: tagIri('t-denial'),
+      creator: { name: AYESHA.name },
+      body: [
+        { type: 'SpecificResource', purpose: 'linking', source: 'https://example.org/statement?a=1&b=2' },
+        { type: 'TextualBody', purpose: 'classifying', value: 'supports', format: 'text/plain' },
+        { type: 'TextualBody', purpose: 'describing', value: 'The statement itself', format: 'text/plain' },
+      ],
+    });
+    expect(refutes).toMatchObject({ body: [{ source: 'https://example.org/court' }, { value: 'refutes' }] });
+    expect(refutes.motivation === 'linking' && refutes.body).toHaveLength(2);
+  });
+
+  it("keeps an orphan's comments with it in `unanchored`, out of the page and the total", () => {
+    const comments = byMotivation('commenting', collection.unanchored);
+    expect(comments).toEqual([
+      expect.objectContaining({
+        target: tagIri('t-orphan'),
+        body: expect.objectContaining({ value: 'Its text was deleted.' }),
+      }),
+    ]);
+    expect(items.some((item) => item.target === tagIri('t-orphan'))).toBe(false);
   });
 });

@@ -5,7 +5,15 @@ import type { ExportModel } from '../src/export-model.js';
 import { renderW3c } from '../src/formats/w3c.js';
 import { importW3cAnnotations, W3cInputError } from '../src/w3c-import.js';
 import type { W3cAnnotation, W3cAnnotationCollection } from '../src/w3c-vocabulary.js';
-import { articleFromText, AYESHA, copyOf, modelOf, taggedArticle, untaggedArticle } from './w3c-article.js';
+import {
+  articleFromText,
+  AYESHA,
+  copyOf,
+  modelOf,
+  reviewedArticle,
+  taggedArticle,
+  untaggedArticle,
+} from './w3c-article.js';
 
 /**
  * Importing the `w3c` export back: a round trip onto a fresh copy of the article gives the same
@@ -30,9 +38,9 @@ function tagsOf(model: ExportModel) {
     .sort((a, b) => a.start - b.start || a.end - b.end || a.label.localeCompare(b.label));
 }
 
-/** A JSON copy of the exported collection, as a file read back would be. */
-function exported(doc: Y.Doc): W3cAnnotationCollection {
-  return JSON.parse(JSON.stringify(renderW3c(modelOf(doc)))) as W3cAnnotationCollection;
+/** A JSON copy of the exported collection, as a file read back would be (its article has no review annotations). */
+function exported(doc: Y.Doc): W3cAnnotationCollection<W3cAnnotation> {
+  return JSON.parse(JSON.stringify(renderW3c(modelOf(doc)))) as W3cAnnotationCollection<W3cAnnotation>;
 }
 
 function onlyQuote(annotation: W3cAnnotation, exact: string, prefix = '', suffix = ''): W3cAnnotation {
@@ -69,6 +77,27 @@ describe('w3c import', () => {
       expect(readAnnotations(copy).invalid).toEqual([]);
     },
   );
+
+  it('imports the tags of a reviewed article and skips its comments, evidence and verdicts, listing them', () => {
+    const reviewed = reviewedArticle();
+    const file = JSON.parse(JSON.stringify(renderW3c(modelOf(reviewed)))) as unknown;
+    const copy = copyOf(reviewed);
+    const result = importW3cAnnotations(copy, file, { now: NOW });
+    expect(result.created).toHaveLength(6);
+    expect(tagsOf(modelOf(copy))).toEqual(tagsOf(modelOf(reviewed)));
+    expect(result.unresolved.map((entry) => entry.reason)).toEqual(['quote not found in the article']);
+    expect(result.skipped.map((entry) => entry.reason)).toEqual([
+      'not a tag: commenting on another resource',
+      'not a tag: commenting on another resource',
+      'not a tag: linking on another resource',
+      'not a tag: linking on another resource',
+      'not a tag: assessing on another resource',
+      'not a tag: commenting on another resource',
+    ]);
+    expect(
+      result.skipped.every((entry) => entry.id?.includes('/t-denial/') || entry.id?.includes('/t-orphan/')),
+    ).toBe(true);
+  });
 
   it('places an unanchored annotation too when its text is there', () => {
     const original = untaggedArticle();

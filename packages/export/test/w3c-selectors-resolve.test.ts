@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { renderHtml } from '../src/formats/html.js';
 import { renderW3c } from '../src/formats/w3c.js';
 import { resolveTextPosition, resolveTextQuote } from '../src/selectors.js';
-import type { TextPositionSelector, TextQuoteSelector, W3cAnnotation } from '../src/w3c-vocabulary.js';
+import {
+  isW3cTagging,
+  type TextPositionSelector,
+  type TextQuoteSelector,
+  type W3cAnnotation,
+} from '../src/w3c-vocabulary.js';
 import { modelOf, taggedArticle } from './w3c-article.js';
 
 /**
@@ -14,7 +19,7 @@ import { modelOf, taggedArticle } from './w3c-article.js';
  */
 
 const model = modelOf(taggedArticle());
-const annotations = renderW3c(model).first!.items;
+const annotations = renderW3c(model).first!.items.filter(isW3cTagging);
 const page = new DOMParser().parseFromString(renderHtml(model), 'text/html');
 const article = page.querySelector('article')!;
 

@@ -1,8 +1,10 @@
 import { Command } from 'commander';
-import { isLabel, LABELS, type Label } from '@factcheck/core';
+import { isLabel, LABELS, type Label, type TagView } from '@factcheck/core';
 import {
   EXPORT_FORMATS,
+  EXPORT_VIEWS,
   isExportFormatName,
+  isExportView,
   type ExportFilter,
   type ExportFormatName,
 } from '@factcheck/export';
@@ -16,7 +18,7 @@ import {
 import { createProgress } from '../progress.js';
 import { collectValues } from '../repeatable.js';
 import { addSourceOptions, openSource, type SourceOptions } from '../source-options.js';
-import type { ArticleSource } from '../sources/article-source.js';
+import type { ArticleSource, ExportSelection } from '../sources/article-source.js';
 
 /** Options of `factcheck export` as commander parses them. */
 export interface ExportOptions extends SourceOptions {
@@ -25,12 +27,20 @@ export interface ExportOptions extends SourceOptions {
   readonly out?: string;
   readonly label?: string[];
   readonly author?: string[];
+  readonly view?: string;
 }
 
 /** The format named on the command line, or a CliError listing the formats. */
 export function parseFormat(name: string): ExportFormatName {
   if (isExportFormatName(name)) return name;
   throw new CliError(`Unknown format "${name}". Formats: ${EXPORT_FORMATS.join(', ')}.`);
+}
+
+/** The view named by `--view`, or a CliError listing the views; unset means the default (`adjudicated`). */
+export function parseView(name: string | undefined): TagView | undefined {
+  if (name === undefined) return undefined;
+  if (isExportView(name)) return name;
+  throw new CliError(`Unknown view "${name}". Views: ${EXPORT_VIEWS.join(', ')}.`);
 }
 
 /** The tag filter from `--label` and `--author`; no values means no filtering on that field. */
@@ -49,10 +59,10 @@ async function exportOne(
   source: ArticleSource,
   id: string,
   format: ExportFormatName,
-  filter: ExportFilter,
+  selection: ExportSelection,
   out: string | undefined,
 ): Promise<void> {
-  const file = await source.exportArticle(id, format, filter);
+  const file = await source.exportArticle(id, format, selection);
   if (out === STDOUT_TARGET) {
     process.stdout.write(file.bytes);
     return;
@@ -64,7 +74,7 @@ async function exportOne(
 async function exportAll(
   source: ArticleSource,
   format: ExportFormatName,
-  filter: ExportFilter,
+  selection: ExportSelection,
   out: string | undefined,
 ): Promise<void> {
   if (out === STDOUT_TARGET)
@@ -75,7 +85,7 @@ async function exportAll(
   const failures: string[] = [];
   for (const article of articles) {
     try {
-      const name = await output.add(await source.exportArticle(article.id, format, filter), article.id);
+      const name = await output.add(await source.exportArticle(article.id, format, selection), article.id);
       progress.tick(`${article.id} → ${name}`);
     } catch (error) {
       failures.push(article.id);
@@ -96,20 +106,22 @@ async function exportAll(
 export async function runExport(articleId: string | undefined, options: ExportOptions): Promise<void> {
   const format = parseFormat(options.format);
   const filter = parseFilter(options.label ?? [], options.author ?? []);
+  const view = parseView(options.view);
+  const selection: ExportSelection = { filter, ...(view ? { view } : {}) };
   if (options.all && articleId) throw new CliError('Give an article id or --all, not both.');
   if (!options.all && !articleId) {
     throw new CliError('Name the article to export, or pass --all. `factcheck list` shows the ids.');
   }
   const source = await openSource(options);
   try {
-    if (articleId) await exportOne(source, articleId, format, filter, options.out);
-    else await exportAll(source, format, filter, options.out);
+    if (articleId) await exportOne(source, articleId, format, selection, options.out);
+    else await exportAll(source, format, selection, options.out);
   } finally {
     await source.close();
   }
 }
 
-/** `factcheck export <articleId|--all> --format <f> [--out path] [--label l] [--author id] …`. */
+/** `factcheck export <articleId|--all> --format <f> [--out path] [--label l] [--author id] [--view v] …`. */
 export function exportCommand(): Command {
   const command = new Command('export')
     .description('export an annotated copy of one article, or of every article with --all')
@@ -129,6 +141,10 @@ export function exportCommand(): Command {
       '--author <reviewerId>',
       'only tags by this reviewer id (repeatable, or comma-separated)',
       collectValues,
+    )
+    .option(
+      '--view <view>',
+      `${EXPORT_VIEWS.join(' or ')}: the decided tag where a lead settled a disputed passage (default), or every reviewer's tags`,
     );
   return addSourceOptions(command).action(runExport);
 }

@@ -6,12 +6,12 @@ import {
   buildExportModel,
   exportFileName,
   exportFormats,
-  type ExportFilter,
+  ORGANISATION_ENV,
   type ExportFormatName,
 } from '@factcheck/export';
 import { LeveldbDocumentStore } from '@factcheck/server';
 import { CliError } from '../cli-error.js';
-import type { ArticleEntry, ArticleSource, ExportedFile } from './article-source.js';
+import type { ArticleEntry, ArticleSource, ExportedFile, ExportSelection } from './article-source.js';
 import { unknownArticleError } from './unknown-article.js';
 
 /** Whether an error (or one of its causes) is LevelDB refusing a lock another process holds. */
@@ -73,13 +73,21 @@ export class DataDirSource implements ArticleSource {
     return entries;
   }
 
-  /** Loads the article into a Y.Doc, builds the export model and renders it. */
-  async exportArticle(id: string, formatName: ExportFormatName, filter: ExportFilter): Promise<ExportedFile> {
+  /**
+   * Loads the article into a Y.Doc, builds the export model and renders it; the reviewing
+   * organisation (`claimreview`) comes from `$FACTCHECK_ORGANISATION`, as on the server.
+   */
+  async exportArticle(
+    id: string,
+    formatName: ExportFormatName,
+    { filter, view }: ExportSelection,
+  ): Promise<ExportedFile> {
     const format = exportFormats[formatName];
     const model = await this.withDocument(id, (doc) =>
-      buildExportModel(doc, { id, baseUrl: this.baseUrl, filter }),
+      buildExportModel(doc, { id, baseUrl: this.baseUrl, filter, ...(view ? { view } : {}) }),
     );
-    const bytes = await format.render(model);
+    const organisation = process.env[ORGANISATION_ENV];
+    const bytes = await format.render(model, organisation ? { organisation } : {});
     return { fileName: exportFileName(model.title, format), bytes };
   }
 

@@ -1,6 +1,6 @@
-import { exportFormats, type ExportFilter, type ExportFormatName } from '@factcheck/export';
+import { exportFormats, type ExportFormatName } from '@factcheck/export';
 import { CliError } from '../cli-error.js';
-import type { ArticleEntry, ArticleSource, ExportedFile } from './article-source.js';
+import type { ArticleEntry, ArticleSource, ExportedFile, ExportSelection } from './article-source.js';
 import { fileNameFromDisposition } from './content-disposition.js';
 import { unknownArticleError } from './unknown-article.js';
 
@@ -28,11 +28,16 @@ export class HttpSource implements ArticleSource {
     return articles.map(({ id, title }) => ({ id, title: title || id }));
   }
 
-  /** `GET /api/articles/<id>/export?format=…&label=…&author=…`. */
-  async exportArticle(id: string, format: ExportFormatName, filter: ExportFilter): Promise<ExportedFile> {
+  /** `GET /api/articles/<id>/export?format=…&label=…&author=…&view=…` (the server names the organisation). */
+  async exportArticle(
+    id: string,
+    format: ExportFormatName,
+    { filter, view }: ExportSelection,
+  ): Promise<ExportedFile> {
     const query = new URLSearchParams({ format });
     for (const label of filter.labels ?? []) query.append('label', label);
     for (const author of filter.authors ?? []) query.append('author', author);
+    if (view) query.set('view', view);
     const response = await this.get(`api/articles/${encodeURIComponent(id)}/export?${query}`);
     if (response.status === 404) {
       const known = await this.list().then(

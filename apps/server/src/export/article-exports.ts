@@ -1,4 +1,5 @@
 import { zipSync } from 'fflate';
+import type { TagView } from '@factcheck/core';
 import {
   buildExportModel,
   exportFileName,
@@ -6,14 +7,20 @@ import {
   unicodeExportFileName,
   type ExportFilter,
   type ExportFormat,
+  type ExportRenderOptions,
 } from '@factcheck/export';
 import type { ArticleSnapshots } from './article-snapshots.js';
 
-/** What to export: a format, the tags to keep and the base URL article IRIs are built from. */
+/**
+ * What to export: a format, the view and the tags to keep, the base URL article IRIs are built
+ * from, and the deployment's settings some formats print (the reviewing organisation).
+ */
 export interface ExportRequest {
   readonly format: ExportFormat;
   readonly filter: ExportFilter;
+  readonly view?: TagView;
   readonly baseUrl: string;
+  readonly render?: ExportRenderOptions;
 }
 
 /** One exported file. */
@@ -29,14 +36,16 @@ export interface ExportedFile {
 export async function exportArticle(
   articles: ArticleSnapshots,
   id: string,
-  { format, filter, baseUrl }: ExportRequest,
+  { format, filter, view, baseUrl, render }: ExportRequest,
 ): Promise<ExportedFile | null> {
   // The model is built in one synchronous read; rendering (a browser for pdf) happens after.
-  const found = await articles.read(id, (doc) => buildExportModel(doc, { id, baseUrl, filter }));
+  const found = await articles.read(id, (doc) =>
+    buildExportModel(doc, { id, baseUrl, filter, ...(view ? { view } : {}) }),
+  );
   if (!found) return null;
   const model = found.value;
   return {
-    bytes: await format.render(model),
+    bytes: await format.render(model, render),
     fileName: exportFileName(model.title, format),
     unicodeFileName: unicodeExportFileName(model.title, format),
   };

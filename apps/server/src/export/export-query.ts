@@ -1,16 +1,32 @@
-import { isLabel, LABELS, type Label } from '@factcheck/core';
-import { EXPORT_FORMATS, getExportFormat, type ExportFilter, type ExportFormat } from '@factcheck/export';
+import { isLabel, LABELS, type Label, type TagView } from '@factcheck/core';
+import {
+  EXPORT_FORMATS,
+  EXPORT_VIEWS,
+  getExportFormat,
+  isExportView,
+  type ExportFilter,
+  type ExportFormat,
+} from '@factcheck/export';
 
-/** The query of an export request: `format`, and `label` / `author` filters (repeated or comma-separated). */
+/**
+ * The query of an export request: `format`, `label` / `author` filters (repeated or
+ * comma-separated) and `view` (`adjudicated`, the default, or `all`).
+ */
 export interface ExportQuery {
   readonly format?: string | string[];
   readonly label?: string | string[];
   readonly author?: string | string[];
+  readonly view?: string | string[];
 }
 
 /** A parsed export request, or the 400 answer for a bad one. */
 export type ParsedExportQuery =
-  | { readonly ok: true; readonly format: ExportFormat; readonly filter: ExportFilter }
+  | {
+      readonly ok: true;
+      readonly format: ExportFormat;
+      readonly filter: ExportFilter;
+      readonly view: TagView;
+    }
   | { readonly ok: false; readonly body: { readonly error: string; readonly [key: string]: unknown } };
 
 function values(raw: string | string[] | undefined): string[] {
@@ -41,9 +57,19 @@ export function parseExportQuery(query: ExportQuery): ParsedExportQuery {
   }
   const labels = [...new Set(labelValues)] as Label[];
   const authors = [...new Set(values(query.author))];
+  const views = [...new Set(values(query.view))];
+  // A `view=` given but empty is as wrong as an unknown one: only an absent view means the default.
+  if (query.view !== undefined && (views.length !== 1 || !isExportView(views[0]))) {
+    const error =
+      views.length > 1
+        ? 'Give exactly one view.'
+        : `Unknown view "${views[0] ?? ''}": use adjudicated or all.`;
+    return { ok: false, body: { error, views: [...EXPORT_VIEWS] } };
+  }
   return {
     ok: true,
     format,
+    view: (views[0] as TagView | undefined) ?? 'adjudicated',
     filter: {
       ...(labels.length > 0 ? { labels } : {}),
       ...(authors.length > 0 ? { authors } : {}),

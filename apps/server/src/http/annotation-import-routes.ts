@@ -79,6 +79,8 @@ export function annotationImportRoutes({ registry }: AnnotationImportDependencie
             created: result.created.length,
             ids: result.created,
             unresolved: result.unresolved,
+            // Review annotations (comments, verdicts, evidence) are not tags: listed, not imported.
+            skipped: result.skipped,
           };
         } finally {
           registry.release(shared);

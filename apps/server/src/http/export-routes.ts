@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { PdfRendererUnavailableError } from '@factcheck/export';
+import { ORGANISATION_ENV, PdfRendererUnavailableError, type ExportRenderOptions } from '@factcheck/export';
 import { isValidArticleId } from '../article-id.js';
 import { exportAllArticles, exportArticle } from '../export/article-exports.js';
 import type { ArticleSnapshots } from '../export/article-snapshots.js';
@@ -9,6 +9,8 @@ import { parseExportQuery, type ExportQuery } from '../export/export-query.js';
 /** What the export routes read from. */
 export interface ExportRouteDependencies {
   readonly articles: ArticleSnapshots;
+  /** The organisation publishing fact checks (`claimreview`); default: `$FACTCHECK_ORGANISATION`, read per request. */
+  readonly organisation?: string;
 }
 
 /** Headers of every download: never cached, never sniffed, and an html export opened in place runs nothing. */
@@ -32,9 +34,14 @@ function unavailable(reply: FastifyReply, error: unknown): FastifyReply | null {
 
 /**
  * Exports, registered under `/api`: one article in any format
- * (`GET /articles/:id/export?format=&label=&author=`) and every article as one zip (`GET /export`).
+ * (`GET /articles/:id/export?format=&label=&author=&view=`) and every article as one zip
+ * (`GET /export`).
  */
-export function exportRoutes({ articles }: ExportRouteDependencies): FastifyPluginAsync {
+export function exportRoutes({ articles, organisation }: ExportRouteDependencies): FastifyPluginAsync {
+  const renderOptions = (): ExportRenderOptions => {
+    const name = organisation ?? process.env[ORGANISATION_ENV];
+    return name ? { organisation: name } : {};
+  };
   return async (app) => {
     app.get<{ Params: { id: string }; Querystring: ExportQuery }>(
       '/articles/:id/export',
@@ -45,7 +52,11 @@ export function exportRoutes({ articles }: ExportRouteDependencies): FastifyPlug
         if (!query.ok) return reply.code(400).send(query.body);
         let file;
         try {
-          file = await exportArticle(articles, id, { ...query, baseUrl: baseUrlOf(request) });
+          file = await exportArticle(articles, id, {
+            ...query,
+            baseUrl: baseUrlOf(request),
+            render: renderOptions(),
+          });
         } catch (error) {
           const answered = unavailable(reply, error);
           if (answered) return answered;
@@ -65,7 +76,11 @@ export function exportRoutes({ articles }: ExportRouteDependencies): FastifyPlug
       if (!query.ok) return reply.code(400).send(query.body);
       let zip;
       try {
-        zip = await exportAllArticles(articles, { ...query, baseUrl: baseUrlOf(request) });
+        zip = await exportAllArticles(articles, {
+          ...query,
+          baseUrl: baseUrlOf(request),
+          render: renderOptions(),
+        });
       } catch (error) {
         const answered = unavailable(reply, error);
         if (answered) return answered;

@@ -7,8 +7,12 @@ import { useArticleEditor } from './editor/useArticleEditor.js';
 import { useExposeForTests } from './editor/expose-for-tests.js';
 import { TagPopover, type PopoverAnchor } from './popover/TagPopover.js';
 import type { SharedArticle } from './shared/useSharedArticle.js';
-import { TagSidebar } from './sidebar/TagSidebar.js';
-import { applyTagFilter, goToTag, showTagsAsActive } from './tags/tag-view-actions.js';
+import { ArticleSidebar } from './sidebar/ArticleSidebar.js';
+import { useSidebarPanel } from './sidebar/useSidebarPanel.js';
+import { useSharedValue } from './shared/useSharedValue.js';
+import { countComments } from './tags/comment-counts.js';
+import { applyTagFilter, goToTag, goToTags, showTagsAsActive } from './tags/tag-view-actions.js';
+import { writeAsTagging, type TaggingWrite } from './tags/tagging-transaction.js';
 import type { TagFilterControls } from './tags/useTagFilter.js';
 import { Toolbar } from './toolbar/Toolbar.js';
 
@@ -28,10 +32,12 @@ interface OpenPopover {
 const NO_TAGS: readonly PlacedTag[] = [];
 const NO_IDS: ReadonlySet<string> = new Set();
 
-/** The synced article: toolbar, the editor itself, the tag popover and the tag sidebar. */
+/** The synced article: toolbar, the editor itself, the tag popover and the sidebar (tags, review, details). */
 export function ArticleWorkspace({ article, reviewer, filterControls }: ArticleWorkspaceProps) {
   const { ydoc, provider } = article;
   const [popover, setPopover] = useState<OpenPopover | null>(null);
+  const panel = useSidebarPanel();
+  const comments = useSharedValue(ydoc, countComments);
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const toastId = useRef(0);
 
@@ -82,11 +88,12 @@ export function ArticleWorkspace({ article, reviewer, filterControls }: ArticleW
     if (popover && popoverTags.length === 0) setPopover(null);
   }, [popover, popoverTags.length]);
 
+  const write = useCallback<TaggingWrite>((change) => writeAsTagging(view, ydoc, change), [view, ydoc]);
   const onRelabel = useCallback(
     (id: string, label: Label) => {
-      if (view) relabelTag(id, label)(view.state, view.dispatch, view);
+      if (view) relabelTag(id, label, reviewer)(view.state, view.dispatch, view);
     },
-    [view],
+    [view, reviewer],
   );
   const onRemove = useCallback(
     (id: string) => {
@@ -101,6 +108,21 @@ export function ArticleWorkspace({ article, reviewer, filterControls }: ArticleW
     },
     [view],
   );
+  const onSelectTags = useCallback(
+    (selected: readonly PlacedTag[]) => {
+      setPopover(null);
+      if (view) goToTags(view, selected);
+    },
+    [view],
+  );
+  const { openDetails } = panel;
+  const onOpenDetailsFromPopover = useCallback(
+    (id: string) => {
+      closePopover();
+      openDetails(id);
+    },
+    [closePopover, openDetails],
+  );
 
   return (
     <div className="workspace">
@@ -110,20 +132,28 @@ export function ArticleWorkspace({ article, reviewer, filterControls }: ArticleW
           <div ref={mountRef} className="sheet__editor" />
         </article>
       </div>
-      <TagSidebar
+      <ArticleSidebar
+        panel={panel}
         tags={tags}
         activeIds={activeIds}
         filterControls={filterControls}
-        selfId={reviewer.id}
+        comments={comments}
+        ydoc={ydoc}
+        reviewer={reviewer}
+        write={write}
         onSelectTag={onSelectTag}
+        onSelectTags={onSelectTags}
         onRemoveTag={onRemove}
+        onMessage={say}
       />
       {popover && popoverTags.length > 0 && (
         <TagPopover
           tags={popoverTags}
           anchor={popover.anchor}
+          comments={comments}
           onRelabel={onRelabel}
           onRemove={onRemove}
+          onOpenDetails={onOpenDetailsFromPopover}
           onClose={closePopover}
         />
       )}

@@ -5,7 +5,7 @@
 
 /** One export format of the server, as the web app lists it. */
 export interface WebExportFormat {
-  readonly name: 'txt' | 'html' | 'md' | 'docx' | 'pdf' | 'w3c' | 'brat' | 'csv';
+  readonly name: 'txt' | 'html' | 'md' | 'docx' | 'pdf' | 'w3c' | 'brat' | 'csv' | 'claimreview';
   /** What a user picks. */
   readonly title: string;
   /** One line on what it is for. */
@@ -22,4 +22,5 @@ export const WEB_EXPORT_FORMATS: readonly WebExportFormat[] = [
   { name: 'w3c', title: 'W3C Web Annotation (JSON-LD)', detail: 'For annotation tools; imports back here' },
   { name: 'brat', title: 'brat standoff', detail: 'An .ann file for corpus tools' },
   { name: 'csv', title: 'CSV', detail: 'One row per tag, for spreadsheets' },
+  { name: 'claimreview', title: 'ClaimReview (JSON-LD)', detail: 'Verdicts as schema.org fact checks' },
 ];

@@ -1,11 +1,14 @@
 import { useDocumentTitle } from '../layout/useDocumentTitle.js';
 import { ArticleCard } from './ArticleCard.js';
+import { DisputedPassages } from './DisputedPassages.js';
 import { ExportAllControl } from './ExportAllControl.js';
 import { useArticleSummaries } from './useArticleSummaries.js';
+import { useReviewSummaries } from './useReviewSummaries.js';
 
-/** The home page: every article to review, with how much of each label it carries. */
+/** The home page: where reviewers disagree, and every article to review with how much of each label it carries. */
 export function LibraryPage() {
   const { articles, loading, error, reload } = useArticleSummaries();
+  const review = useReviewSummaries();
   useDocumentTitle(null);
   return (
     <main className="library" aria-busy={loading}>
@@ -33,11 +36,14 @@ export function LibraryPage() {
       )}
       {articles !== null && articles.length === 0 && <p className="library__status">No articles yet.</p>}
       {articles !== null && articles.length > 0 && (
-        <ul className="article-list" data-testid="article-list">
-          {articles.map((article) => (
-            <ArticleCard key={article.id} article={article} />
-          ))}
-        </ul>
+        <>
+          <DisputedPassages state={review} />
+          <ul className="article-list" data-testid="article-list">
+            {articles.map((article) => (
+              <ArticleCard key={article.id} article={article} />
+            ))}
+          </ul>
+        </>
       )}
     </main>
   );

@@ -25,9 +25,14 @@ export function articlePath(articleId: string): string {
   return `/articles/${encodeURIComponent(articleId)}`;
 }
 
+/** The editor page of an article with its Review tab open. */
+export function articleReviewPath(articleId: string): string {
+  return `${articlePath(articleId)}?panel=review`;
+}
+
 /** Goes to a path inside the app without reloading the page. */
 export function navigate(path: string): void {
-  if (path === window.location.pathname) return;
+  if (path === `${window.location.pathname}${window.location.search}`) return;
   window.history.pushState(null, '', path);
   window.scrollTo(0, 0);
   window.dispatchEvent(new Event(NAVIGATE_EVENT));

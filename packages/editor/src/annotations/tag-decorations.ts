@@ -4,7 +4,10 @@ import { flattenRanges, LABELS } from '@factcheck/core';
 import type { PlacedTag } from './placed-tags.js';
 import { tagMatchesFilter, type TagFilter } from './tag-filter.js';
 
-/** Class on every highlighted stretch; label classes are `fc-tag--<label>`. */
+/**
+ * Class on every highlighted stretch; label classes are `fc-tag--<label>`, and `fc-tag--decided`
+ * marks a stretch under a tag a lead decided.
+ */
 export const TAG_CLASS = 'fc-tag';
 /** Attribute listing the ids of the tags covering a highlighted stretch, space-separated. */
 export const TAG_IDS_ATTRIBUTE = 'data-tag-ids';
@@ -35,6 +38,7 @@ export function buildTagDecorations(
     ];
     if (segment.ids.length > 1) classes.push(`${TAG_CLASS}--overlap`);
     if (segment.ids.some((id) => activeIds.has(id))) classes.push(`${TAG_CLASS}--active`);
+    if (segment.ids.some((id) => byId.get(id)!.annotation.adjudicated)) classes.push(`${TAG_CLASS}--decided`);
     return Decoration.inline(
       segment.from,
       segment.to,

@@ -19,12 +19,24 @@ import {
 import { LABEL_NAMES, LABELS, type Label, type Reviewer } from '@factcheck/core';
 import type { ExportBlock, ExportModel, ExportTag, Piece } from '../export-model.js';
 import type { ExportFormat } from '../format.js';
-import { countTagsByLabel, describeFilter, readableTime, statusNote } from './readable-fields.js';
+import type { ExportReviewFields } from '../review-fields.js';
+import {
+  commentHeading,
+  countTagsByLabel,
+  describeFilter,
+  describeView,
+  evidenceByline,
+  readableTime,
+  reviewLines,
+  STANCE_NAMES,
+  statusNote,
+} from './readable-fields.js';
 
 /**
  * The `docx` export: the article with each tagged span shaded in its label's colour, underlined in
  * its label's line style (the second cue, as in the app), and carrying a Word comment with the
- * tag's label, reviewer and time.
+ * tag's label, reviewer and time, then its review: who decided it, verdict, claimant and subject,
+ * evidence (links as text) and the discussion, one comment per line.
  */
 
 /** Shading (the label's tint on white) and underline (the label's line) of a tagged run. */
@@ -95,6 +107,40 @@ function pieceRuns(piece: Piece, tagsById: ReadonlyMap<string, ExportTag>): Text
     .map((line, index) => new TextRun({ ...options, text: line, ...(index > 0 ? { break: 1 } : {}) }));
 }
 
+/** A tag's review as runs, each on a line of its own after the runs before it. */
+function reviewRuns(tag: ExportReviewFields): TextRun[] {
+  const runs = reviewLines(tag).map(
+    (line, index) =>
+      new TextRun({
+        text: xmlSafe(line),
+        break: 1,
+        ...(index === 0 && tag.adjudicated ? { bold: true } : {}),
+      }),
+  );
+  for (const evidence of tag.evidence) {
+    runs.push(
+      new TextRun({
+        text: xmlSafe(
+          `Evidence, ${STANCE_NAMES[evidence.stance].toLowerCase()}: ${evidence.url}` +
+            (evidence.note ? ` — ${evidence.note}` : '') +
+            ` (${evidenceByline(evidence)})`,
+        ),
+        break: 1,
+      }),
+    );
+  }
+  for (const comment of tag.thread) {
+    runs.push(
+      new TextRun({ text: xmlSafe(`${commentHeading(comment, tag.thread)}: `), bold: true, break: 1 }),
+      // A comment's own line breaks stay line breaks (Word reads a newline in text as a space).
+      ...xmlSafe(comment.text)
+        .split(/\r\n?|\n/u)
+        .map((line, index) => new TextRun({ text: line, ...(index > 0 ? { break: 1 } : {}) })),
+    );
+  }
+  return runs;
+}
+
 function commentFor(tag: ExportTag): ICommentOptions {
   const name = reviewerName(tag.author);
   const status = statusNote(tag.status);
@@ -114,6 +160,7 @@ function commentFor(tag: ExportTag): ICommentOptions {
         children: [
           new TextRun({ text: `${LABEL_NAMES[tag.label]} (tag ${tag.number})`, bold: true }),
           new TextRun({ text: xmlSafe(details), break: 1 }),
+          ...reviewRuns(tag),
         ],
       }),
     ],
@@ -217,6 +264,7 @@ function metadataParagraphs(model: ExportModel): Paragraph[] {
     ['Exported', readableTime(model.exportedAt)],
     ['Tags', `${model.tags.length} placed (${tally}), ${model.orphans.length} unanchored`],
     ['Shown', describeFilter(model)],
+    ['View', describeView(model)],
   ];
   return lines.map(
     ([key, value]) =>
@@ -262,6 +310,7 @@ function orphanParagraphs(model: ExportModel): Paragraph[] {
             new TextRun(
               ` (tagged by ${xmlSafe(reviewerName(orphan.author))}, ${readableTime(orphan.createdAt)}; id ${xmlSafe(orphan.id)})`,
             ),
+            ...reviewRuns(orphan),
           ],
         }),
     ),

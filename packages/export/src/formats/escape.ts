@@ -90,3 +90,9 @@ function escapeMarkdownLineStart(line: string): string {
   if (match[2]) return `${indent}\\${match[2]}${rest}`;
   return `${indent}${match[3]}\\${match[4]}${rest}`;
 }
+
+/** The URL as given when it is an absolute http(s) URL, otherwise undefined: evidence links only. */
+export function safeHttpHref(url: string | undefined): string | undefined {
+  const href = safeLinkHref(url);
+  return href && new URL(href).protocol !== 'mailto:' ? href : undefined;
+}

@@ -95,6 +95,17 @@ ol.notes-list > li, ul.unanchored-list > li { margin: 0 0 0.75rem; }
 .note-status { font-style: italic; color: var(--ink-soft); }
 blockquote.note-quote { margin: 0.25rem 0 0; padding-left: 0.75rem; border-left: 3px solid var(--rule); white-space: pre-line; }
 .back-link { font-size: 0.8rem; color: var(--ink-soft); }
+.note-review { margin: 0.35rem 0 0; }
+.note-review p { margin: 0.15rem 0; }
+.note-decided { font-weight: 600; }
+.note-review h3 { font-size: 0.85rem; margin: 0.4rem 0 0.1rem; color: var(--ink-soft); }
+ul.note-evidence, ol.note-thread { margin: 0.15rem 0; padding-left: 1.25rem; }
+.stance { font-weight: 600; }
+.evidence-url { overflow-wrap: anywhere; }
+.evidence-by, .comment-head { color: var(--ink-soft); }
+.comment-head { margin: 0; font-size: 0.85rem; }
+.comment-text { margin: 0 0 0.3rem; white-space: pre-line; }
+li.comment--reply { margin-left: 1rem; }
 .empty { color: var(--ink-soft); font-style: italic; }
 
 @media (forced-colors: active) {

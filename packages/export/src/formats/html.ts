@@ -1,16 +1,28 @@
 import { LABEL_NAMES, LABELS, type Label } from '@factcheck/core';
 import type { ExportBlock, ExportModel, ExportTag, InlineMarks, OrphanTag, Piece } from '../export-model.js';
 import type { ExportFormat } from '../format.js';
-import { escapeHtml, safeLinkHref } from './escape.js';
+import type { ExportComment, ExportEvidence, ExportReviewFields } from '../review-fields.js';
+import { escapeHtml, safeHttpHref, safeLinkHref } from './escape.js';
 import { HTML_EXPORT_STYLES } from './html-styles.js';
 import { tagsByEndingPiece, tagsByStartingPiece, type TagsByOffset } from './note-anchors.js';
-import { countTagsByLabel, describeFilter, readableTime, statusNote } from './readable-fields.js';
+import {
+  commentHeading,
+  countTagsByLabel,
+  describeFilter,
+  describeView,
+  evidenceByline,
+  readableTime,
+  reviewLines,
+  STANCE_NAMES,
+  statusNote,
+} from './readable-fields.js';
 
 /**
  * The `html` export: one self-contained page (inline CSS, no script, a Content Security Policy
  * that forbids every request) with the article's metadata and a legend, the article inside one
  * `<article>` whose `textContent` is exactly the `txt` export, tagged text in `<mark>`s coloured
- * per label, and each tag's details as numbered notes after it.
+ * per label, and each tag's details as numbered notes after it: label, reviewer, time, and its
+ * review (who decided it, verdict, claimant and subject, evidence, discussion).
  *
  * Inside `<article>` there is no text but the article's: block separators are literal "\n\n" text
  * nodes, a hard break is `<br>` plus its "\n", and note numbers come from CSS (`data-notes`).
@@ -67,7 +79,10 @@ function renderTagged(pieces: readonly Piece[], lookup: TagLookup): string {
   const ending = lookup.endsAt.get(last.from + last.text.length) ?? [];
   const notes = ending.map((tag) => `[${tag.number}]`).join('');
   const title = tags
-    .map((tag) => `[${tag.number}] ${LABEL_NAMES[tag.label]} — ${tag.author.name}`)
+    .map(
+      (tag) =>
+        `[${tag.number}] ${LABEL_NAMES[tag.label]} — ${tag.author.name}${tag.adjudicated ? ' (decided)' : ''}`,
+    )
     .join('\n');
   const anchors = (lookup.startsAt.get(first.from) ?? []).map(
     (tag) => `<span id="tag-${tag.number}"></span>`,
@@ -160,6 +175,7 @@ function renderHeader(model: ExportModel): string {
     ['Article IRI', source],
     ['Exported', renderTime(model.exportedAt)],
     ['Filter', escapeHtml(describeFilter(model))],
+    ['View', escapeHtml(describeView(model))],
     ['Tags', `${counts} · <span class="count count--unanchored">Unanchored: ${model.orphans.length}</span>`],
     ...Object.entries(model.meta)
       .filter(([key]) => key !== 'title')
@@ -182,16 +198,55 @@ function renderHeader(model: ExportModel): string {
   );
 }
 
+function renderEvidence(evidence: ExportEvidence): string {
+  const href = safeHttpHref(evidence.url);
+  const link = href
+    ? `<a class="evidence-url" href="${escapeHtml(href)}" rel="noopener noreferrer nofollow">${escapeHtml(evidence.url)}</a>`
+    : `<span class="evidence-url">${escapeHtml(evidence.url)}</span>`;
+  return (
+    `<li><span class="stance stance--${evidence.stance}">${STANCE_NAMES[evidence.stance]}</span>: ${link}` +
+    (evidence.note ? ` — <span dir="auto">${escapeHtml(evidence.note)}</span>` : '') +
+    ` <span class="evidence-by">(${escapeHtml(evidenceByline(evidence))})</span></li>`
+  );
+}
+
+function renderComment(comment: ExportComment, thread: readonly ExportComment[]): string {
+  return (
+    `<li class="comment${comment.replyTo ? ' comment--reply' : ''}">` +
+    `<p class="comment-head">${escapeHtml(commentHeading(comment, thread))}</p>` +
+    `<p class="comment-text" dir="auto">${escapeHtml(comment.text)}</p></li>`
+  );
+}
+
+/** A tag's review under its quote: decision, verdict, claim, links, evidence, discussion. */
+function renderReview(tag: ExportReviewFields): string {
+  const lines = reviewLines(tag).map((line, index) => {
+    const decided = index === 0 && tag.adjudicated;
+    return `<p class="${decided ? 'note-decided' : 'note-line'}" dir="auto">${escapeHtml(line)}</p>`;
+  });
+  const evidence =
+    tag.evidence.length > 0
+      ? `<h3>Evidence</h3><ul class="note-evidence">${tag.evidence.map(renderEvidence).join('')}</ul>`
+      : '';
+  const thread =
+    tag.thread.length > 0
+      ? `<h3>Discussion</h3><ol class="note-thread">${tag.thread.map((comment) => renderComment(comment, tag.thread)).join('')}</ol>`
+      : '';
+  if (lines.length === 0 && !evidence && !thread) return '';
+  return `<div class="note-review">${lines.join('')}${evidence}${thread}</div>`;
+}
+
 function renderNote(tag: ExportTag): string {
   const status = statusNote(tag.status);
   const edited = tag.updatedAt !== tag.createdAt ? ` · changed ${renderTime(tag.updatedAt)}` : '';
   return (
-    `<li id="note-${tag.number}" value="${tag.number}" data-tag-id="${escapeHtml(tag.id)}">` +
+    `<li id="note-${tag.number}" value="${tag.number}" data-tag-id="${escapeHtml(tag.id)}"` +
+    `${tag.adjudicated ? ' class="note--decided"' : ''}>` +
     `<p class="note-head">${renderLabelName(tag.label)} · <span class="note-author">${escapeHtml(tag.author.name)}</span>` +
     ` · ${renderTime(tag.createdAt)}${edited}` +
     (status ? ` · <span class="note-status">${escapeHtml(status)}</span>` : '') +
     ` <a class="back-link" href="#tag-${tag.number}">back to the text</a></p>` +
-    `<blockquote class="note-quote" dir="auto">${escapeHtml(tag.quote)}</blockquote></li>`
+    `<blockquote class="note-quote" dir="auto">${escapeHtml(tag.quote)}</blockquote>${renderReview(tag)}</li>`
   );
 }
 
@@ -207,7 +262,7 @@ function renderOrphan(tag: OrphanTag): string {
   return (
     `<li data-tag-id="${escapeHtml(tag.id)}"><p class="note-head">${renderLabelName(tag.label)} · ` +
     `<span class="note-author">${escapeHtml(tag.author.name)}</span> · ${renderTime(tag.createdAt)}</p>` +
-    `<blockquote class="note-quote" dir="auto">${escapeHtml(tag.quote)}</blockquote></li>`
+    `<blockquote class="note-quote" dir="auto">${escapeHtml(tag.quote)}</blockquote>${renderReview(tag)}</li>`
   );
 }
 

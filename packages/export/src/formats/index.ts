@@ -1,5 +1,6 @@
 import { EXPORT_FORMATS, isExportFormatName, type ExportFormat, type ExportFormatName } from '../format.js';
 import { bratFormat } from './brat.js';
+import { claimReviewFormat } from './claimreview.js';
 import { csvFormat } from './csv.js';
 import { docxFormat } from './docx.js';
 import { htmlFormat } from './html.js';
@@ -18,6 +19,7 @@ export const exportFormats: Readonly<Record<ExportFormatName, ExportFormat>> = {
   w3c: w3cFormat,
   brat: bratFormat,
   csv: csvFormat,
+  claimreview: claimReviewFormat,
 };
 
 /** The export formats in menu order. */

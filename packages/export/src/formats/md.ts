@@ -1,16 +1,29 @@
 import { LABEL_NAMES } from '@factcheck/core';
 import type { ExportBlock, ExportModel, ExportTag, InlineMarks, OrphanTag } from '../export-model.js';
 import type { ExportFormat } from '../format.js';
-import { escapeMarkdown, safeLinkHref } from './escape.js';
+import type { ExportReviewFields } from '../review-fields.js';
+import { escapeMarkdown, safeHttpHref, safeLinkHref } from './escape.js';
 import { tagsByEndingPiece, type TagsByOffset } from './note-anchors.js';
-import { countTagsByLabel, describeFilter, readableTime, statusNote } from './readable-fields.js';
+import {
+  commentHeading,
+  countTagsByLabel,
+  describeFilter,
+  describeView,
+  evidenceByline,
+  readableTime,
+  reviewLines,
+  STANCE_NAMES,
+  statusNote,
+} from './readable-fields.js';
 
 /**
  * The `md` export (GitHub Flavored Markdown): a header with the article's metadata, the article
  * with every stretch of tagged text between `⟦` and `⟧` and a footnote reference `[^n]` right after
  * the text where tag n ends (so overlapping tags show several references), and each tag's label,
- * reviewer, time and quote as footnote n. The brackets are plain characters, so nothing depends on
- * a renderer's highlight extension; footnotes render on GitHub and in any GFM renderer.
+ * reviewer, time and quote as footnote n, followed by its review (decision, verdict, claimant,
+ * evidence, discussion) as a list inside the footnote. The brackets are plain characters, so
+ * nothing depends on a renderer's highlight extension; footnotes render on GitHub and in any GFM
+ * renderer.
  *
  * All article and reviewer text is escaped, so nothing in it becomes markup. Italic, bold and code
  * are written as inline `<em>`, `<strong>`, `<code>` (Markdown's `*` runs stop working next to the
@@ -30,13 +43,18 @@ function footnoteRef(tag: { number: number }): string {
   return `[^${tag.number}]`;
 }
 
+/** An inline link to an absolute URL, its destination in angle brackets so parentheses survive. */
+function markdownLink(markdown: string, href: string): string {
+  return `[${markdown}](<${new URL(href).href.replace(/[\\<> ]/gu, encodeURIComponent)}>)`;
+}
+
 function wrapMarks(markdown: string, marks: InlineMarks): string {
   let out = markdown;
   if (marks.code) out = `<code>${out}</code>`;
   if (marks.em) out = `<em>${out}</em>`;
   if (marks.strong) out = `<strong>${out}</strong>`;
   const href = safeLinkHref(marks.link);
-  if (href) out = `[${out}](<${new URL(href).href.replace(/[\\<> ]/gu, encodeURIComponent)}>)`;
+  if (href) out = markdownLink(out, href);
   return out;
 }
 
@@ -109,6 +127,7 @@ function renderHeader(model: ExportModel): string {
     ['Article IRI', source],
     ['Exported', readableTime(model.exportedAt)],
     ['Filter', escapeMarkdown(describeFilter(model))],
+    ['View', escapeMarkdown(describeView(model))],
     ['Tags', `${counts}; unanchored ${model.orphans.length}`],
     ...Object.entries(model.meta)
       .filter(([key]) => key !== 'title')
@@ -128,11 +147,42 @@ function tagSummary(tag: ExportTag | OrphanTag, status: string): string {
   return `**${LABEL_NAMES[tag.label]}** — ${details} — “${escapeMarkdown(oneLine(tag.quote))}”`;
 }
 
+/**
+ * A tag's review as list items, one line each (every reviewer's text escaped and on one line);
+ * evidence links only for http(s) URLs.
+ */
+function reviewItems(tag: ExportReviewFields): string[] {
+  const items = reviewLines(tag).map((line, index) =>
+    index === 0 && tag.adjudicated ? `**${escapeMarkdown(oneLine(line))}**` : escapeMarkdown(oneLine(line)),
+  );
+  for (const evidence of tag.evidence) {
+    const href = safeHttpHref(evidence.url);
+    const url = escapeMarkdown(oneLine(evidence.url));
+    items.push(
+      `Evidence, ${STANCE_NAMES[evidence.stance].toLowerCase()}: ${href ? markdownLink(url, href) : url}` +
+        (evidence.note ? ` — ${escapeMarkdown(oneLine(evidence.note))}` : '') +
+        ` (${escapeMarkdown(oneLine(evidenceByline(evidence)))})`,
+    );
+  }
+  for (const comment of tag.thread) {
+    items.push(
+      `${escapeMarkdown(oneLine(commentHeading(comment, tag.thread)))}: ${escapeMarkdown(oneLine(comment.text))}`,
+    );
+  }
+  return items;
+}
+
+/** The review list of a tag indented under its footnote or list item, or nothing. */
+function reviewBlock(tag: ExportReviewFields, indent: string): string {
+  const items = reviewItems(tag);
+  return items.length > 0 ? `\n\n${items.map((item) => `${indent}- ${item}`).join('\n')}` : '';
+}
+
 function renderUnanchored(orphans: readonly OrphanTag[]): string {
   return [
     '## Unanchored tags',
     'The text of these tags is no longer in the article, so they are not marked above.',
-    orphans.map((tag) => `- ${tagSummary(tag, '')}`).join('\n'),
+    orphans.map((tag) => `- ${tagSummary(tag, '')}${reviewBlock(tag, '  ')}`).join('\n'),
   ].join('\n\n');
 }
 
@@ -146,7 +196,12 @@ export function renderMarkdown(model: ExportModel): string {
   if (model.orphans.length > 0) sections.push(renderUnanchored(model.orphans));
   if (model.tags.length > 0) {
     sections.push(
-      model.tags.map((tag) => `${footnoteRef(tag)}: ${tagSummary(tag, statusNote(tag.status))}`).join('\n\n'),
+      model.tags
+        .map(
+          (tag) =>
+            `${footnoteRef(tag)}: ${tagSummary(tag, statusNote(tag.status))}${reviewBlock(tag, '    ')}`,
+        )
+        .join('\n\n'),
     );
   }
   return `${sections.join('\n\n')}\n`;

@@ -1,9 +1,17 @@
-import { emptyLabelCounts, LABEL_NAMES, LABELS, type Label } from '@factcheck/core';
+import {
+  emptyLabelCounts,
+  LABEL_NAMES,
+  LABELS,
+  type EvidenceStance,
+  type Label,
+  type Reviewer,
+} from '@factcheck/core';
 import type { ExportModel, ExportTag } from '../export-model.js';
+import type { ExportComment, ExportEvidence, ExportReviewFields } from '../review-fields.js';
 
 /**
- * How times, anchor statuses, filters and tallies read for people in the `html`, `md` and `brat`
- * exports, so every format words them the same way.
+ * How times, anchor statuses, filters, tallies and reviews read for people in the `html`, `md`,
+ * `docx` and `brat` exports, so every format words them the same way.
  */
 
 /** An ISO 8601 time as `2024-05-01 10:00 UTC` (the stored text when it does not parse). */
@@ -40,9 +48,78 @@ export function describeFilter(model: ExportModel): string {
   return `Only ${parts.join('; ')}`;
 }
 
+/** Which tags the export's view took, in words. */
+export function describeView(model: ExportModel): string {
+  return model.view === 'all'
+    ? "Every reviewer's tags (decisions on disputed passages not applied)"
+    : "Decided tags where a lead settled a passage, every reviewer's tags elsewhere";
+}
+
 /** Placed tags per label, in toolbar order. */
 export function countTagsByLabel(model: ExportModel): { label: Label; name: string; count: number }[] {
   const counts = emptyLabelCounts();
   for (const tag of model.tags) counts[tag.label] += 1;
   return LABELS.map((label) => ({ label, name: LABEL_NAMES[label], count: counts[label] }));
+}
+
+/** How each evidence stance reads. */
+export const STANCE_NAMES: Readonly<Record<EvidenceStance, string>> = {
+  supports: 'Supports',
+  refutes: 'Refutes',
+  context: 'Context',
+};
+
+function nameOf(reviewer: Reviewer): string {
+  return reviewer.name.trim() || reviewer.id;
+}
+
+/**
+ * The review of a tag as short lines of plain text, in reading order: who decided it, its status
+ * or verdict, its claimant and subject, the tags it responds to. Empty for an open tag with none
+ * of these. Each format escapes the lines its own way; evidence and comments are rendered apart.
+ */
+export function reviewLines(tag: ExportReviewFields): string[] {
+  const lines: string[] = [];
+  if (tag.adjudicated) {
+    lines.push(
+      tag.decidedBy
+        ? `Decided by ${nameOf(tag.decidedBy)}${tag.decidedAt ? `, ${readableTime(tag.decidedAt)}` : ''}`
+        : 'Decided tag',
+    );
+  }
+  if (tag.reviewStatus === 'resolved') {
+    const by = tag.resolvedBy ? ` by ${nameOf(tag.resolvedBy)}` : '';
+    const when = tag.resolvedAt ? `, ${readableTime(tag.resolvedAt)}` : '';
+    lines.push(tag.verdict ? `Verdict: ${tag.verdict} (resolved${by}${when})` : `Resolved${by}${when}`);
+  } else if (tag.reviewStatus === 'disputed') {
+    lines.push('Status: disputed');
+  }
+  const claim = [
+    ...(tag.claimant ? [`Claimant: ${tag.claimant}`] : []),
+    ...(tag.subject ? [`Subject: ${tag.subject}`] : []),
+  ];
+  if (claim.length > 0) lines.push(claim.join(' · '));
+  if (tag.respondsTo.length > 0) {
+    const targets = tag.respondsTo.map((link) =>
+      link.number === undefined ? 'an unanchored tag' : `tag ${link.number}`,
+    );
+    lines.push(`Responds to ${targets.join(', ')}`);
+  }
+  return lines;
+}
+
+/** Who wrote a comment and when, as a comment heading: `Ayesha · 2024-05-01 10:00 UTC · edited …`. */
+export function commentHeading(comment: ExportComment, thread: readonly ExportComment[]): string {
+  const parent = comment.replyTo ? thread.find((entry) => entry.id === comment.replyTo) : undefined;
+  return [
+    nameOf(comment.author),
+    readableTime(comment.createdAt),
+    ...(comment.editedAt ? [`edited ${readableTime(comment.editedAt)}`] : []),
+    ...(comment.replyTo ? [parent ? `in reply to ${nameOf(parent.author)}` : 'reply'] : []),
+  ].join(' · ');
+}
+
+/** Who added a piece of evidence and when: `Ayesha, 2024-05-01 10:00 UTC`. */
+export function evidenceByline(evidence: ExportEvidence): string {
+  return `${nameOf(evidence.author)}, ${readableTime(evidence.createdAt)}`;
 }

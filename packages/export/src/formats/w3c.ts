@@ -1,12 +1,16 @@
 import type { Label, Reviewer } from '@factcheck/core';
 import type { ExportModel } from '../export-model.js';
 import type { ExportFormat } from '../format.js';
+import type { ExportReviewFields } from '../review-fields.js';
 import {
   ANNO_CONTENT_TYPE,
   ANNO_CONTEXT,
   reviewerIri,
+  type W3cAgent,
   type W3cAnnotation,
   type W3cAnnotationCollection,
+  type W3cPageItem,
+  type W3cReviewAnnotation,
   type W3cSelector,
 } from '../w3c-vocabulary.js';
 
@@ -15,6 +19,10 @@ import {
  * annotation embedded in its one page. Each annotation carries its own `@context` so it stays a
  * valid annotation when taken out of the collection. Positions count code points of the `txt`
  * export; orphaned tags go to `unanchored` with a quote selector only, never a position.
+ *
+ * After the tags come the review annotations, each targeting its tag's annotation by IRI: one
+ * `commenting` annotation per comment of the thread, one `linking` annotation per piece of evidence
+ * (an http(s) link only) and one `assessing` annotation for the verdict of a resolved tag.
  */
 
 /** Fields one exported annotation is made of. */
@@ -32,25 +40,97 @@ function wholeCodePoints(context: string): string {
   return context.replace(/^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/g, '');
 }
 
+function agent(reviewer: Reviewer): W3cAgent {
+  return { id: reviewerIri(reviewer.id), type: 'Person', name: reviewer.name };
+}
+
+function tagIri(collectionId: string, tagId: string): string {
+  return `${collectionId}/${encodeURIComponent(tagId)}`;
+}
+
 function annotation(collectionId: string, sourceIri: string, fields: AnnotationFields): W3cAnnotation {
   return {
     '@context': ANNO_CONTEXT,
-    id: `${collectionId}/${encodeURIComponent(fields.tagId)}`,
+    id: tagIri(collectionId, fields.tagId),
     type: 'Annotation',
     motivation: 'tagging',
     created: fields.createdAt,
     modified: fields.updatedAt,
-    creator: { id: reviewerIri(fields.author.id), type: 'Person', name: fields.author.name },
+    creator: agent(fields.author),
     body: { type: 'TextualBody', purpose: 'tagging', value: fields.label },
     target: { source: sourceIri, selector: fields.selector },
   };
+}
+
+/** An absolute http(s) URL as given, else null: only those become link bodies. */
+function httpUrl(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The comments, evidence and verdict of one tag, as annotations on the tag's annotation. */
+function reviewAnnotations(
+  collectionId: string,
+  tag: ExportReviewFields & { readonly id: string },
+): W3cReviewAnnotation[] {
+  const target = tagIri(collectionId, tag.id);
+  const base = { '@context': ANNO_CONTEXT, type: 'Annotation', target } as const;
+  const items: W3cReviewAnnotation[] = tag.thread.map((comment) => ({
+    ...base,
+    id: `${target}/comments/${encodeURIComponent(comment.id)}`,
+    motivation: 'commenting',
+    created: comment.createdAt,
+    ...(comment.editedAt ? { modified: comment.editedAt } : {}),
+    creator: agent(comment.author),
+    body: { type: 'TextualBody', purpose: 'commenting', value: comment.text, format: 'text/plain' },
+  }));
+  for (const evidence of tag.evidence) {
+    const source = httpUrl(evidence.url);
+    if (!source) continue;
+    items.push({
+      ...base,
+      id: `${target}/evidence/${encodeURIComponent(evidence.id)}`,
+      motivation: 'linking',
+      created: evidence.createdAt,
+      creator: agent(evidence.author),
+      body: [
+        { type: 'SpecificResource', purpose: 'linking', source },
+        { type: 'TextualBody', purpose: 'classifying', value: evidence.stance, format: 'text/plain' },
+        ...(evidence.note
+          ? [
+              {
+                type: 'TextualBody',
+                purpose: 'describing',
+                value: evidence.note,
+                format: 'text/plain',
+              } as const,
+            ]
+          : []),
+      ],
+    });
+  }
+  if (tag.reviewStatus === 'resolved' && tag.verdict && tag.resolvedBy && tag.resolvedAt) {
+    items.push({
+      ...base,
+      id: `${target}/verdict`,
+      motivation: 'assessing',
+      created: tag.resolvedAt,
+      creator: agent(tag.resolvedBy),
+      body: { type: 'TextualBody', purpose: 'assessing', value: tag.verdict, format: 'text/plain' },
+    });
+  }
+  return items;
 }
 
 /** The article's tags as a Web Annotation collection. */
 export function renderW3c(model: ExportModel): W3cAnnotationCollection {
   const collectionId = `${model.sourceIri}/annotations`;
   const pageId = `${collectionId}?page=0`;
-  const items = model.tags.map((tag) =>
+  const items: W3cPageItem[] = model.tags.map((tag) =>
     annotation(collectionId, model.sourceIri, {
       tagId: tag.id,
       label: tag.label,
@@ -68,7 +148,8 @@ export function renderW3c(model: ExportModel): W3cAnnotationCollection {
       ],
     }),
   );
-  const unanchored = model.orphans.map((orphan) =>
+  items.push(...model.tags.flatMap((tag) => reviewAnnotations(collectionId, tag)));
+  const unanchored: W3cPageItem[] = model.orphans.map((orphan) =>
     annotation(collectionId, model.sourceIri, {
       tagId: orphan.id,
       label: orphan.label,
@@ -80,6 +161,7 @@ export function renderW3c(model: ExportModel): W3cAnnotationCollection {
       ],
     }),
   );
+  unanchored.push(...model.orphans.flatMap((orphan) => reviewAnnotations(collectionId, orphan)));
   return {
     '@context': ANNO_CONTEXT,
     id: collectionId,

@@ -16,8 +16,11 @@ export interface PopoverAnchor {
 export interface TagPopoverProps {
   readonly tags: readonly PlacedTag[];
   readonly anchor: PopoverAnchor;
+  /** Comments per tag id. */
+  readonly comments: ReadonlyMap<string, number>;
   readonly onRelabel: (id: string, label: Label) => void;
   readonly onRemove: (id: string) => void;
+  readonly onOpenDetails: (id: string) => void;
   readonly onClose: () => void;
 }
 
@@ -25,7 +28,15 @@ const GAP = 14;
 const MARGIN = 8;
 
 /** The details of the tags under a click, floating just below it; Escape or a click outside closes it. */
-export function TagPopover({ tags, anchor, onRelabel, onRemove, onClose }: TagPopoverProps) {
+export function TagPopover({
+  tags,
+  anchor,
+  comments,
+  onRelabel,
+  onRemove,
+  onOpenDetails,
+  onClose,
+}: TagPopoverProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [position, setPosition] = useState({ left: anchor.pageX, top: anchor.pageY + GAP });
   const now = useNow();
@@ -64,7 +75,15 @@ export function TagPopover({ tags, anchor, onRelabel, onRemove, onClose }: TagPo
       </div>
       <ul className="tag-popover__list">
         {tags.map((tag) => (
-          <TagDetails key={tag.annotation.id} tag={tag} now={now} onRelabel={onRelabel} onRemove={onRemove} />
+          <TagDetails
+            key={tag.annotation.id}
+            tag={tag}
+            now={now}
+            comments={comments.get(tag.annotation.id) ?? 0}
+            onRelabel={onRelabel}
+            onRemove={onRemove}
+            onOpenDetails={onOpenDetails}
+          />
         ))}
       </ul>
     </div>,

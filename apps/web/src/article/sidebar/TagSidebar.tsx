@@ -16,17 +16,22 @@ export interface TagSidebarProps {
   readonly activeIds: ReadonlySet<string>;
   readonly filterControls: TagFilterControls;
   readonly selfId: string;
+  /** Comments per tag id. */
+  readonly comments: ReadonlyMap<string, number>;
   readonly onSelectTag: (tag: PlacedTag) => void;
+  readonly onOpenDetails: (id: string) => void;
   readonly onRemoveTag: (id: string) => void;
 }
 
-/** The tags of the article beside it: counts, filters, the list in document order, and orphans. */
+/** The Tags tab of the sidebar: counts, filters, the list in document order, and orphans. */
 export function TagSidebar({
   tags,
   activeIds,
   filterControls,
   selfId,
+  comments,
   onSelectTag,
+  onOpenDetails,
   onRemoveTag,
 }: TagSidebarProps) {
   const { filter, authorId, toggleLabel, setAuthorId } = filterControls;
@@ -44,11 +49,8 @@ export function TagSidebar({
   }, [placed, authorId]);
 
   return (
-    <aside className="sidebar" aria-labelledby="tags-heading">
-      <section className="sidebar__section">
-        <h2 className="sidebar__heading" id="tags-heading">
-          Tags <span className="sidebar__count">{placed.length}</span>
-        </h2>
+    <>
+      <section className="sidebar__section" aria-label="Tags in the article">
         <LabelFilterToggles counts={counts} shown={filter.labels} onToggle={toggleLabel} />
         <AuthorFilter authors={authors} authorId={authorId} selfId={selfId} onChange={setAuthorId} />
         <ul className="tag-list" data-testid="tag-list" aria-label="Tags in document order">
@@ -58,7 +60,9 @@ export function TagSidebar({
               tag={tag}
               active={activeIds.has(tag.annotation.id)}
               now={now}
+              comments={comments.get(tag.annotation.id) ?? 0}
               onSelect={onSelectTag}
+              onOpenDetails={onOpenDetails}
             />
           ))}
         </ul>
@@ -71,6 +75,6 @@ export function TagSidebar({
         )}
       </section>
       <OrphanList orphans={orphans} now={now} onRemove={onRemoveTag} />
-    </aside>
+    </>
   );
 }

@@ -29,12 +29,30 @@ export function applyTagFilter(view: EditorView, filter: TagFilter): void {
 /** Selects a tag's text, scrolls it into view and outlines it. */
 export function goToTag(view: EditorView, tag: PlacedTag): void {
   if (tag.from === null || tag.to === null) return;
+  goToRange(view, tag.from, tag.to, [tag.annotation.id]);
+}
+
+/** Selects the text a group of tags covers (a passage), scrolls it into view and outlines those tags. */
+export function goToTags(view: EditorView, tags: readonly PlacedTag[]): void {
+  const placed = tags.filter((tag) => tag.from !== null && tag.to !== null);
+  if (placed.length === 0) return;
+  const from = Math.min(...placed.map((tag) => tag.from!));
+  const to = Math.max(...placed.map((tag) => tag.to!));
+  goToRange(
+    view,
+    from,
+    to,
+    placed.map((tag) => tag.annotation.id),
+  );
+}
+
+function goToRange(view: EditorView, rangeFrom: number, rangeTo: number, ids: readonly string[]): void {
   const { doc } = view.state;
-  const from = Math.min(tag.from, doc.content.size);
-  const to = Math.min(tag.to, doc.content.size);
+  const from = Math.min(rangeFrom, doc.content.size);
+  const to = Math.min(rangeTo, doc.content.size);
   const tr = view.state.tr
     .setSelection(TextSelection.create(doc, from, to))
-    .setMeta(annotationPluginKey, { activeIds: new Set([tag.annotation.id]) } satisfies AnnotationPluginMeta)
+    .setMeta(annotationPluginKey, { activeIds: new Set(ids) } satisfies AnnotationPluginMeta)
     .scrollIntoView();
   view.dispatch(tr);
   view.focus();
