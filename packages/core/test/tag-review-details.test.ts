@@ -20,6 +20,7 @@ import {
   setClaimField,
   setResponseLink,
   setTagStatus,
+  summarizeArticle,
   tagsForView,
   writeAnnotation,
   writeArticle,
@@ -130,6 +131,8 @@ describe('adjudication', () => {
     const decided = view.find((t) => t.adjudicated)!;
     expect(decided).toMatchObject({ label: 'denial', quote: 'Zafar denied the claims', author: lead });
     expect(view.map((t) => t.id).sort()).toEqual(['c', 'd', decided.id].sort());
+    // The library counts what exports show: the decided denial instead of the two tags it settled.
+    expect(summarizeArticle(doc).counts).toEqual({ allegation: 1, denial: 1, rumour: 1 });
     expect(
       tagsForView(tags(), readAdjudications(doc), 'all')
         .map((t) => t.id)
