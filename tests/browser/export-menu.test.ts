@@ -93,6 +93,15 @@ it('downloads an export through the menu, and imports a W3C file back as tags', 
       server.url,
     );
     expect(unfiltered.searchParams.getAll('label')).toEqual([]);
+    expect(unfiltered.searchParams.get('view')).toBeNull();
+    // "Every reviewer's tags" asks for the all view instead of the adjudicated default.
+    await page.locator('[data-testid="export-view-all"]').check();
+    const everyone = new URL(
+      (await page.locator('[data-testid="export-format-csv"]').getAttribute('href'))!,
+      server.url,
+    );
+    expect(everyone.searchParams.get('view')).toBe('all');
+    expect((await fetch(everyone)).status).toBe(200);
     await page.keyboard.press('Escape');
     await page.locator('[data-testid="filter-label-denial"]').click();
 

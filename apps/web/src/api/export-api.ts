@@ -8,9 +8,18 @@ export interface ExportQueryFilter {
   readonly authors?: readonly string[];
 }
 
+/** Which tags an export shows: decided tags where passages were settled, or every reviewer's. */
+export type ExportView = 'adjudicated' | 'all';
+
 /** URL of one article's export, e.g. `/api/articles/a1/export?format=html&label=denial`. */
-export function articleExportUrl(articleId: string, format: string, filter: ExportQueryFilter = {}): string {
+export function articleExportUrl(
+  articleId: string,
+  format: string,
+  filter: ExportQueryFilter = {},
+  view: ExportView = 'adjudicated',
+): string {
   const query = new URLSearchParams({ format });
+  if (view !== 'adjudicated') query.set('view', view);
   for (const label of filter.labels ?? []) query.append('label', label);
   for (const author of filter.authors ?? []) query.append('author', author);
   return `/api/articles/${encodeURIComponent(articleId)}/export?${query}`;

@@ -1,7 +1,7 @@
 import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import type { TagFilter } from '@factcheck/editor';
-import { articleExportUrl } from '../../api/export-api.js';
+import { articleExportUrl, type ExportView } from '../../api/export-api.js';
 import { WEB_EXPORT_FORMATS } from '../../export/export-formats.js';
 import { useDismiss } from '../popover/useDismiss.js';
 import { describeFilter, exportQueryOf } from './export-filter.js';
@@ -24,6 +24,7 @@ export interface ExportMenuProps {
 export function ExportMenu({ articleId, filter, ydoc }: ExportMenuProps) {
   const [open, setOpen] = useState(false);
   const [applyFilters, setApplyFilters] = useState(true);
+  const [view, setView] = useState<ExportView>('adjudicated');
   const rootRef = useRef<HTMLDivElement>(null);
   const panelId = useId();
   const close = useCallback(() => setOpen(false), []);
@@ -60,7 +61,9 @@ export function ExportMenu({ articleId, filter, ydoc }: ExportMenuProps) {
                   className={`export-menu__format${blocked ? ' export-menu__format--disabled' : ''}`}
                   data-testid={`export-format-${format.name}`}
                   href={
-                    blocked ? undefined : articleExportUrl(articleId, format.name, applyFilters ? query : {})
+                    blocked
+                      ? undefined
+                      : articleExportUrl(articleId, format.name, applyFilters ? query : {}, view)
                   }
                   download
                   aria-disabled={blocked || undefined}
@@ -72,6 +75,22 @@ export function ExportMenu({ articleId, filter, ydoc }: ExportMenuProps) {
               </li>
             ))}
           </ul>
+          <label className="export-menu__filters">
+            <input
+              type="checkbox"
+              data-testid="export-view-all"
+              checked={view === 'all'}
+              onChange={(event) => setView(event.target.checked ? 'all' : 'adjudicated')}
+            />
+            <span>
+              <span className="export-menu__filters-title">Every reviewer’s tags</span>
+              <span className="export-menu__filters-detail">
+                {view === 'all'
+                  ? 'Shows each reviewer’s own tags, also where a lead settled the passage.'
+                  : 'Unticked: a lead’s decided tag replaces the tags of a settled passage.'}
+              </span>
+            </span>
+          </label>
           <label className="export-menu__filters">
             <input
               type="checkbox"
