@@ -8,6 +8,7 @@ import {
   TAGGING_ORIGIN,
   writeAnnotation,
   type Label,
+  type Reviewer,
 } from '@factcheck/core';
 
 /** Ids of the built-in corpus, sorted. */
@@ -24,17 +25,19 @@ export function articleText(doc: Y.Doc): string {
 }
 
 /** Tags the first occurrence of `quote` like a reviewer would; returns the annotation id. */
-export function tagQuote(doc: Y.Doc, quote: string, label: Label): string {
+export function tagQuote(
+  doc: Y.Doc,
+  quote: string,
+  label: Label,
+  author: Reviewer = { id: 'tester', name: 'Tester' },
+): string {
   const projection = projectFragment(getContent(doc));
   const from = projection.text.indexOf(quote);
   if (from < 0) throw new Error(`quote not in the article: ${quote}`);
   const anchor = createAnchor(projection, from, from + quote.length);
   if (!anchor) throw new Error('could not anchor the quote');
   const id = newAnnotationId();
-  doc.transact(
-    () => writeAnnotation(doc, id, { label, ...anchor, author: { id: 'tester', name: 'Tester' } }),
-    TAGGING_ORIGIN,
-  );
+  doc.transact(() => writeAnnotation(doc, id, { label, ...anchor, author }), TAGGING_ORIGIN);
   return id;
 }
 

@@ -1,18 +1,13 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import {
-  createAnchor,
-  getContent,
-  newAnnotationId,
-  projectFragment,
   readAnnotations,
   removeAnnotation,
   TAGGING_ORIGIN,
-  writeAnnotation,
   type Label,
   type Reviewer,
 } from '@factcheck/core';
-import { CORPUS_IDS } from '../helpers/articles.js';
+import { CORPUS_IDS, tagQuote as tagAs } from '../helpers/articles.js';
 import { download, post } from '../helpers/download.js';
 import { startTestServer, waitFor, type TestServer } from '../helpers/start-test-server.js';
 import { connectSyncedClient } from '../helpers/sync-client.js';
@@ -30,16 +25,6 @@ const TAGS: { quote: string; label: Label; author: Reviewer }[] = [
   { quote: 'Ali Zafar refuted the accusations', label: 'denial', author: BILAL },
   { quote: 'fake news alert', label: 'rumour', author: AYESHA },
 ];
-
-function tagAs(doc: Y.Doc, quote: string, label: Label, author: Reviewer): string {
-  const projection = projectFragment(getContent(doc));
-  const from = projection.text.indexOf(quote);
-  if (from < 0) throw new Error(`not in the article: ${quote}`);
-  const id = newAnnotationId();
-  const anchor = createAnchor(projection, from, from + quote.length)!;
-  doc.transact(() => writeAnnotation(doc, id, { label, author, ...anchor }), TAGGING_ORIGIN);
-  return id;
-}
 
 /** A tag as every export shows it: label, reviewer, quote and code-point range. */
 interface TagSummary {

@@ -4,22 +4,17 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import {
   acceptTag,
   addThreadEntry,
-  createAnchor,
-  getContent,
   getMeta,
   META_ORIGIN,
-  newAnnotationId,
-  projectFragment,
   readAnnotations,
   setClaimField,
   setTagStatus,
   TAGGING_ORIGIN,
-  writeAnnotation,
   type Label,
   type Reviewer,
 } from '@factcheck/core';
 import { DEFAULT_ORGANISATION, EXPORT_FORMATS, exportFormats } from '@factcheck/export';
-import { articleText, CORPUS_IDS } from '../helpers/articles.js';
+import { articleText, CORPUS_IDS, tagQuote as tagAs } from '../helpers/articles.js';
 import { dispositionNames, download } from '../helpers/download.js';
 import { startTestServer, waitFor, type TestServer } from '../helpers/start-test-server.js';
 import { connectSyncedClient } from '../helpers/sync-client.js';
@@ -39,16 +34,6 @@ const TAGS: { quote: string; label: Label; author: Reviewer }[] = [
   { quote: 'Ali Zafar refuted the accusations', label: 'denial', author: BILAL },
   { quote: 'Shafi "confessed to making a false statement."', label: 'rumour', author: AYESHA },
 ];
-
-function tagAs(doc: Y.Doc, quote: string, label: Label, author: Reviewer): string {
-  const projection = projectFragment(getContent(doc));
-  const from = projection.text.indexOf(quote);
-  if (from < 0) throw new Error(`not in the article: ${quote}`);
-  const id = newAnnotationId();
-  const anchor = createAnchor(projection, from, from + quote.length)!;
-  doc.transact(() => writeAnnotation(doc, id, { label, author, ...anchor }), TAGGING_ORIGIN);
-  return id;
-}
 
 interface W3cItem {
   motivation: string;

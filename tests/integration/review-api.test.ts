@@ -3,19 +3,14 @@ import { describe, expect, it } from 'vitest';
 import {
   cohenKappa,
   confusionTable,
-  createAnchor,
-  getContent,
   krippendorffAlphaNominal,
-  newAnnotationId,
-  projectFragment,
   setResponseLink,
   setTagStatus,
   TAGGING_ORIGIN,
-  writeAnnotation,
   type Label,
   type Reviewer,
 } from '@factcheck/core';
-import { articleText, CORPUS_IDS, typeAtStart } from '../helpers/articles.js';
+import { articleText, CORPUS_IDS, tagQuote, typeAtStart } from '../helpers/articles.js';
 import { download } from '../helpers/download.js';
 import { getJson, startTestServer, waitFor, type TestServer } from '../helpers/start-test-server.js';
 import { connectSyncedClient, type SyncClient } from '../helpers/sync-client.js';
@@ -69,13 +64,7 @@ interface WrittenTag {
 
 /** Tags the first occurrence of `quote` in a reviewer's own copy, as that reviewer. */
 function tagAs(client: SyncClient, quote: string, label: Label, author: Reviewer): WrittenTag {
-  const projection = projectFragment(getContent(client.doc));
-  const from = projection.text.indexOf(quote);
-  if (from < 0) throw new Error(`not in the article: ${quote}`);
-  const anchor = createAnchor(projection, from, from + quote.length)!;
-  const id = newAnnotationId();
-  client.doc.transact(() => writeAnnotation(client.doc, id, { label, author, ...anchor }), TAGGING_ORIGIN);
-  return { id, quote, label, author };
+  return { id: tagQuote(client.doc, quote, label, author), quote, label, author };
 }
 
 function transact(doc: Y.Doc, change: () => void): void {

@@ -2,20 +2,15 @@ import { describe, expect, it } from 'vitest';
 import {
   acceptTag,
   addThreadEntry,
-  createAnchor,
-  getContent,
-  newAnnotationId,
-  projectFragment,
   readAdjudications,
   readAnnotations,
   readTagDetails,
   TAGGING_ORIGIN,
-  writeAnnotation,
   type Adjudication,
   type Label,
   type Reviewer,
 } from '@factcheck/core';
-import { CORPUS_IDS } from '../helpers/articles.js';
+import { CORPUS_IDS, tagQuote } from '../helpers/articles.js';
 import { getJson, startTestServer, waitFor, type TestServer } from '../helpers/start-test-server.js';
 import { connectSyncedClient, type SyncClient } from '../helpers/sync-client.js';
 
@@ -43,13 +38,7 @@ interface ReviewBody {
 
 /** Tags the first occurrence of `quote` in a reviewer's own copy, as that reviewer; returns the id. */
 function tagAs(client: SyncClient, quote: string, label: Label, author: Reviewer): string {
-  const projection = projectFragment(getContent(client.doc));
-  const from = projection.text.indexOf(quote);
-  if (from < 0) throw new Error(`not in the article: ${quote}`);
-  const anchor = createAnchor(projection, from, from + quote.length)!;
-  const id = newAnnotationId();
-  client.doc.transact(() => writeAnnotation(client.doc, id, { label, author, ...anchor }), TAGGING_ORIGIN);
-  return id;
+  return tagQuote(client.doc, quote, label, author);
 }
 
 async function review(server: TestServer, query = ''): Promise<ReviewBody> {
