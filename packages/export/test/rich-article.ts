@@ -1,14 +1,6 @@
 import * as Y from 'yjs';
-import {
-  createAnchor,
-  getAnnotationsMap,
-  getContent,
-  getMeta,
-  projectFragment,
-  writeAnnotation,
-  type Label,
-  type Reviewer,
-} from '@factcheck/core';
+import { tagText as tagWithId, textBlock } from './tagged-article-fixture.js';
+import { getAnnotationsMap, getContent, getMeta, type Label, type Reviewer } from '@factcheck/core';
 
 /**
  * An article with what exports must survive: a heading, italic and bold runs, emoji and Urdu
@@ -20,33 +12,9 @@ import {
 export const HOSTILE_REVIEWER: Reviewer = { id: 'r-hostile', name: `<img src=x onerror=alert(1)> &<>"'` };
 export const PLAIN_REVIEWER: Reviewer = { id: 'r-ayesha', name: 'Ayesha Khan' };
 
-type Run = string | { text: string; em?: boolean; strong?: boolean };
-
-function block(name: string, runs: Run[], attributes: Record<string, string> = {}): Y.XmlElement {
-  const element = new Y.XmlElement(name);
-  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, value);
-  const text = new Y.XmlText();
-  let at = 0;
-  for (const run of runs) {
-    const { text: insert, ...marks } = typeof run === 'string' ? { text: run } : run;
-    // An explicit (even empty) attribute object keeps the run from inheriting the marks before it.
-    text.insert(at, insert, marks);
-    at += insert.length;
-  }
-  element.insert(0, [text]);
-  return element;
-}
-
-/** Tags the `occurrence`-th match of `quote` (default the first). */
+/** Tags the `occurrence`-th match of `quote` (default the first) with the next free id `tN`. */
 export function tagText(doc: Y.Doc, quote: string, label: Label, author: Reviewer, occurrence = 0): string {
-  const projection = projectFragment(getContent(doc));
-  let from = -1;
-  for (let i = 0; i <= occurrence; i++) from = projection.text.indexOf(quote, from + 1);
-  if (from < 0) throw new Error(`not in the article: ${quote}`);
-  const anchor = createAnchor(projection, from, from + quote.length)!;
-  const id = `t${getAnnotationsMap(doc).size + 1}`;
-  writeAnnotation(doc, id, { label, author, ...anchor, now: new Date('2024-05-01T10:00:00Z') });
-  return id;
+  return tagWithId(doc, `t${getAnnotationsMap(doc).size + 1}`, quote, label, author, occurrence);
 }
 
 /** The rich test article and the ids of its tags. */
@@ -55,15 +23,18 @@ export function richArticle(): { doc: Y.Doc; orphanId: string } {
   getMeta(doc).set('title', 'Zafar & Shafi: the <defamation> case 😀');
   getMeta(doc).set('source', 'Daily Example');
   getContent(doc).insert(0, [
-    block('heading', ['Background 😀 پس منظر'], { level: '2' }),
-    block('paragraph', [
-      'Fans 😀 said ',
-      { text: 'Ali Zafar', em: true },
-      ' denied ',
-      { text: 'the claims', strong: true },
-      '. اردو میں ایک جملہ ہے۔ Meesha accused him.',
-    ]),
-    block('paragraph', ['Second paragraph: a rumour spreads online. To be deleted.']),
+    textBlock(['Background 😀 پس منظر'], 'heading', { level: '2' }),
+    textBlock(
+      [
+        'Fans 😀 said ',
+        { text: 'Ali Zafar', em: true },
+        ' denied ',
+        { text: 'the claims', strong: true },
+        '. اردو میں ایک جملہ ہے۔ Meesha accused him.',
+      ],
+      'paragraph',
+    ),
+    textBlock(['Second paragraph: a rumour spreads online. To be deleted.'], 'paragraph'),
   ]);
   tagText(doc, 'Ali Zafar denied the claims', 'denial', PLAIN_REVIEWER);
   tagText(doc, 'accused him', 'allegation', HOSTILE_REVIEWER);

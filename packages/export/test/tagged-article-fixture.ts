@@ -76,7 +76,7 @@ export function container(name: string, children: Y.XmlElement[]): Y.XmlElement 
   return element;
 }
 
-/** Tags the `occurrence`-th match of `quote` with a given id. */
+/** Tags the `occurrence`-th match of `quote` with a given id (created at a fixed time); returns the id. */
 export function tagText(
   doc: Y.Doc,
   id: string,
@@ -84,13 +84,14 @@ export function tagText(
   label: Label,
   author: Reviewer,
   occurrence = 0,
-): void {
+): string {
   const projection = projectFragment(getContent(doc));
   let from = -1;
   for (let i = 0; i <= occurrence; i++) from = projection.text.indexOf(quote, from + 1);
   if (from < 0) throw new Error(`not in the article: ${quote}`);
   const anchor = createAnchor(projection, from, from + quote.length)!;
   writeAnnotation(doc, id, { label, author, ...anchor, now: new Date('2024-05-01T10:00:00Z') });
+  return id;
 }
 
 /** The tags placed on the fixture article, in document order. */

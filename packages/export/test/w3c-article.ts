@@ -1,18 +1,16 @@
 import * as Y from 'yjs';
+import { tagText, textBlock } from './tagged-article-fixture.js';
 import {
   addEvidence,
   addThreadEntry,
   changeThreadEntry,
-  createAnchor,
   getContent,
   getMeta,
   parsePlainTextArticle,
-  projectFragment,
   relabelAnnotation,
   setClaimField,
   setResponseLink,
   setTagStatus,
-  writeAnnotation,
   writeArticle,
   type Label,
   type Reviewer,
@@ -33,22 +31,6 @@ export const AYESHA: Reviewer = { id: 'r-ayesha', name: 'Ayesha Khan' };
 /** The fixed time tags are created at. */
 export const CREATED = new Date('2024-05-01T10:00:00.000Z');
 
-type Run = string | { text: string; em?: boolean };
-
-function block(name: string, runs: Run[], attributes: Record<string, string> = {}): Y.XmlElement {
-  const element = new Y.XmlElement(name);
-  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, value);
-  const text = new Y.XmlText();
-  let at = 0;
-  for (const run of runs) {
-    const { text: insert, ...marks } = typeof run === 'string' ? { text: run } : run;
-    text.insert(at, insert, marks);
-    at += insert.length;
-  }
-  element.insert(0, [text]);
-  return element;
-}
-
 /** Tags the `occurrence`-th match of `quote`; returns the tag id. */
 export function tagQuote(
   doc: Y.Doc,
@@ -58,13 +40,7 @@ export function tagQuote(
   author: Reviewer,
   occurrence = 0,
 ): string {
-  const projection = projectFragment(getContent(doc));
-  let from = -1;
-  for (let i = 0; i <= occurrence; i++) from = projection.text.indexOf(quote, from + 1);
-  if (from < 0) throw new Error(`not in the article: ${quote}`);
-  const anchor = createAnchor(projection, from, from + quote.length)!;
-  writeAnnotation(doc, id, { label, author, ...anchor, now: CREATED });
-  return id;
+  return tagText(doc, id, quote, label, author, occurrence);
 }
 
 /** The article's text blocks, without tags. */
@@ -72,15 +48,19 @@ export function untaggedArticle(): Y.Doc {
   const doc = new Y.Doc();
   getMeta(doc).set('title', 'Zafar & Shafi 😀 <case>');
   getContent(doc).insert(0, [
-    block('heading', ['Background 😀 👩‍👩‍👧 پس منظر'], { level: '2' }),
-    block('paragraph', [
-      'Fans 😀 and families 👩‍👩‍👧 said that ',
-      { text: 'Ali Zafar', em: true },
-      ' denied the claims. اردو میں ایک جملہ ہے۔ Meesha accused him of harassment.',
-    ]),
-    block('paragraph', [
-      'Second paragraph: a rumour spreads online that the claims were paid for. To be deleted.',
-    ]),
+    textBlock(['Background 😀 👩‍👩‍👧 پس منظر'], 'heading', { level: '2' }),
+    textBlock(
+      [
+        'Fans 😀 and families 👩‍👩‍👧 said that ',
+        { text: 'Ali Zafar', em: true },
+        ' denied the claims. اردو میں ایک جملہ ہے۔ Meesha accused him of harassment.',
+      ],
+      'paragraph',
+    ),
+    textBlock(
+      ['Second paragraph: a rumour spreads online that the claims were paid for. To be deleted.'],
+      'paragraph',
+    ),
   ]);
   return doc;
 }
