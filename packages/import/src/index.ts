@@ -1,0 +1,2 @@
+/** @factcheck/import: articles in from text, Markdown, HTML and DOCX files. */
+export {};
