@@ -10,6 +10,7 @@ export * from './quote-refresh.js';
 export * from './segments.js';
 export * from './code-points.js';
 export * from './plain-text-article.js';
+export * from './article-meta.js';
 export * from './article-summary.js';
 export * from './review/agreement.js';
 export * from './review/passages.js';
