@@ -17,6 +17,10 @@ export const NODE_NAMES = {
   paragraph: 'paragraph',
   heading: 'heading',
   hardBreak: 'hard_break',
+  blockquote: 'blockquote',
+  bulletList: 'bullet_list',
+  orderedList: 'ordered_list',
+  listItem: 'list_item',
 } as const;
 
 /** The article text as a Y.XmlFragment. */

@@ -12,10 +12,10 @@ export const BLOCK_SEPARATOR = '\n\n';
 
 /** Block nodes that only hold other blocks and contribute no text of their own. */
 export const CONTAINER_NODES: ReadonlySet<string> = new Set([
-  'blockquote',
-  'bullet_list',
-  'ordered_list',
-  'list_item',
+  NODE_NAMES.blockquote,
+  NODE_NAMES.bulletList,
+  NODE_NAMES.orderedList,
+  NODE_NAMES.listItem,
 ]);
 
 /** Block leaves (no content) that are skipped in the projected text. */
