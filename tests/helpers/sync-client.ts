@@ -16,10 +16,20 @@ export interface SyncClient {
   drop(): void;
 }
 
+/** Options of a test client: URL parameters such as `{ token }`. */
+export interface SyncClientOptions {
+  readonly params?: Record<string, string>;
+}
+
 /** Connects a stock WebsocketProvider (ws polyfill, no BroadcastChannel); destroyed when the test ends. */
-export function connectClient(syncUrl: string, articleId: string): SyncClient {
+export function connectClient(
+  syncUrl: string,
+  articleId: string,
+  options: SyncClientOptions = {},
+): SyncClient {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(syncUrl, articleId, doc, {
+    params: options.params ?? {},
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     // Same-process providers would otherwise sync through BroadcastChannel, bypassing the server.
     disableBc: true,
@@ -46,8 +56,12 @@ export function connectClient(syncUrl: string, articleId: string): SyncClient {
 }
 
 /** Connects a client and waits until it has synced with the server. */
-export async function connectSyncedClient(syncUrl: string, articleId: string): Promise<SyncClient> {
-  const client = connectClient(syncUrl, articleId);
+export async function connectSyncedClient(
+  syncUrl: string,
+  articleId: string,
+  options: SyncClientOptions = {},
+): Promise<SyncClient> {
+  const client = connectClient(syncUrl, articleId, options);
   await waitFor(() => client.provider.synced, { message: `client of ${articleId} synced` });
   return client;
 }

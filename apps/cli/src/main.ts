@@ -4,6 +4,7 @@ import { closePdfRenderer } from '@factcheck/export';
 import { CliError } from './cli-error.js';
 import { exportCommand } from './commands/export.js';
 import { listCommand } from './commands/list.js';
+import { tokenCommand } from './commands/token.js';
 
 /** The `factcheck` program: its commands, and errors printed as one line with exit code 1. */
 
@@ -16,7 +17,8 @@ const program = new Command('factcheck')
   .version(version)
   .showHelpAfterError('(run with --help for usage)')
   .addCommand(exportCommand())
-  .addCommand(listCommand());
+  .addCommand(listCommand())
+  .addCommand(tokenCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -4,7 +4,7 @@ import { DEFAULT_WEB_DIST } from './paths.js';
 import { startServer, type RunningServer } from './start-server.js';
 
 /**
- * Entry point of `npm start`: reads PORT, HOST, DATA_DIR, WEB_DIST and LOG_LEVEL, starts the
+ * Entry point of `npm start`: reads PORT, HOST, DATA_DIR, WEB_DIST, LOG_LEVEL and AUTH_SECRET, starts the
  * server and shuts it down gracefully (storing everything, closing the database) on SIGINT/SIGTERM.
  */
 
@@ -31,6 +31,7 @@ try {
     dataDir: path.resolve(process.env.DATA_DIR || './data'),
     webDist: process.env.WEB_DIST ? path.resolve(process.env.WEB_DIST) : DEFAULT_WEB_DIST,
     logger: log,
+    authSecret: process.env.AUTH_SECRET || null,
   });
 } catch (error) {
   log.fatal({ err: error }, 'server failed to start');

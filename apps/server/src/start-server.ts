@@ -1,16 +1,20 @@
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { closePdfRenderer } from '@factcheck/export';
+import { AccessControl } from './auth/access-control.js';
+import { MIN_SECRET_LENGTH } from './auth/tokens.js';
 import { seedCorpus } from './corpus/seed-corpus.js';
 import { ArticleSnapshots } from './export/article-snapshots.js';
 import { createHttpApp } from './http/create-http-app.js';
 import { ArticleLibrary } from './library/article-library.js';
+import { ArticleLifecycle, DEFAULT_UNDO_WINDOW_MS } from './library/article-lifecycle.js';
 import { createLogger, type ServerLogger } from './logger.js';
 import { DEFAULT_CORPUS_DIR, DEFAULT_WEB_DIST } from './paths.js';
 import type { DocumentStore } from './storage/document-store.js';
 import { LeveldbDocumentStore } from './storage/leveldb-store.js';
 import { DocumentRegistry } from './sync/document-registry.js';
 import { SyncEndpoint } from './sync/sync-endpoint.js';
+import { resolveSyncLimits, type SyncLimits } from './sync/sync-limits.js';
 
 /** How to start the server; everything has a default fit for `npm start`. */
 export interface StartServerOptions {
@@ -34,10 +38,18 @@ export interface StartServerOptions {
   readonly unloadDelayMs?: number;
   /** Longest lag of the library summaries behind edits. Default 500 ms. */
   readonly summaryDelayMs?: number;
+  /** How long a deleted article can be restored before its data is removed. Default 15 s. */
+  readonly undoWindowMs?: number;
   /** Largest WebSocket frame accepted. Default 2 MiB. */
   readonly maxPayloadBytes?: number;
   /** Keep-alive ping interval of WebSocket connections. Default 30 s. */
   readonly heartbeatMs?: number;
+  /** Limits on sync clients (connections, rates, update checks); unset ones keep DEFAULT_SYNC_LIMITS. */
+  readonly limits?: Partial<SyncLimits>;
+  /** Documents held in memory at most; idle ones are unloaded to make room. Default 500. */
+  readonly maxLoadedDocuments?: number;
+  /** Secret that signs access tokens; set, it turns on protected mode. Default none (open mode). */
+  readonly authSecret?: string | null;
 }
 
 /** A running server. */
@@ -65,9 +77,17 @@ function urlHost(host: string): string {
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const log = options.logger ?? createLogger(options.logLevel);
   const host = options.host ?? '0.0.0.0';
+  const authSecret = options.authSecret ?? null;
+  if (authSecret !== null && authSecret.length < MIN_SECRET_LENGTH) {
+    throw new Error(`AUTH_SECRET must be at least ${MIN_SECRET_LENGTH} characters long.`);
+  }
+  const access = new AccessControl(authSecret);
   const ownsStore = !options.storage;
-  const store =
+  const opened =
     options.storage ?? (await LeveldbDocumentStore.open(path.join(options.dataDir ?? './data', 'documents')));
+  // Every writer uses the library's watched store, so the library index follows summaries and deletions.
+  const library = new ArticleLibrary(opened, log);
+  const store = library.watch();
   try {
     const corpusDir = options.corpusDir === undefined ? DEFAULT_CORPUS_DIR : options.corpusDir;
     if (corpusDir) await seedCorpus(store, corpusDir, log);
@@ -77,30 +97,45 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       log,
       unloadDelayMs: options.unloadDelayMs ?? 2_000,
       summaryDelayMs: options.summaryDelayMs ?? 500,
+      maxLoadedDocuments: options.maxLoadedDocuments ?? 500,
     });
+    const lifecycle = new ArticleLifecycle({
+      library,
+      store,
+      registry,
+      log,
+      undoWindowMs: options.undoWindowMs ?? DEFAULT_UNDO_WINDOW_MS,
+    });
+    // Indexes the library and resumes deletions a restart interrupted.
+    await lifecycle.resumePendingPurges();
     const sync = new SyncEndpoint({
       registry,
+      access,
       log,
       maxPayloadBytes: options.maxPayloadBytes ?? 2 * 1024 * 1024,
       heartbeatMs: options.heartbeatMs ?? 30_000,
+      limits: resolveSyncLimits(options.limits),
     });
     const app = await createHttpApp({
       log,
-      library: new ArticleLibrary(store, log),
+      library,
+      lifecycle,
       articles: new ArticleSnapshots(registry, store),
       registry,
       webDist: options.webDist === undefined ? DEFAULT_WEB_DIST : options.webDist,
       startedAt: Date.now(),
+      access,
     });
     app.server.on('upgrade', sync.handleUpgrade);
     await app.listen({ port: options.port ?? 8080, host });
 
     const port = (app.server.address() as AddressInfo).port;
     const url = `http://${urlHost(host)}:${port}`;
-    log.info({ url, port, host }, 'server listening');
+    log.info({ url, port, host, protected: access.isProtected }, 'server listening');
 
     let closing: Promise<void> | null = null;
     const close = async (): Promise<void> => {
+      lifecycle.stop();
       sync.closeAll();
       await registry.closeAll();
       sync.terminate();

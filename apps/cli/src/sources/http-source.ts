@@ -8,7 +8,11 @@ import { unknownArticleError } from './unknown-article.js';
 export class HttpSource implements ArticleSource {
   private readonly base: URL;
 
-  constructor(serverUrl: string) {
+  constructor(
+    serverUrl: string,
+    /** Access token for a protected server (sent as `Authorization: Bearer`). */
+    private readonly token: string | null = null,
+  ) {
     try {
       this.base = new URL(serverUrl.endsWith('/') ? serverUrl : `${serverUrl}/`);
     } catch {
@@ -59,7 +63,7 @@ export class HttpSource implements ArticleSource {
   private async get(path: string): Promise<Response> {
     const url = new URL(path, this.base);
     try {
-      return await fetch(url);
+      return await fetch(url, { headers: this.token ? { authorization: `Bearer ${this.token}` } : {} });
     } catch (error) {
       const cause = (error as Error).cause as { code?: string } | undefined;
       throw new CliError(

@@ -42,6 +42,10 @@ export function isRole(value: unknown): value is Role {
  */
 export interface RouteAccess {
   readonly permission: Permission;
+  /** Served without a token even in protected mode (health checks). */
+  readonly public?: boolean;
+  /** Reads across every article: a token scoped to some articles may not use it. */
+  readonly everyArticle?: boolean;
 }
 
 declare module 'fastify' {

@@ -47,7 +47,7 @@ export function annotationImportRoutes({ registry }: AnnotationImportDependencie
 
     app.post<{ Params: { id: string }; Body: unknown }>(
       '/articles/:id/annotations',
-      { bodyLimit: IMPORT_BODY_LIMIT },
+      { bodyLimit: IMPORT_BODY_LIMIT, config: { access: { permission: 'annotate' } } },
       async (request, reply) => {
         const { id } = request.params;
         if (!isValidArticleId(id)) return reply.code(400).send({ error: 'Invalid article id.' });

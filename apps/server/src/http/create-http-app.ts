@@ -1,10 +1,15 @@
 import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
+import type { AccessControl } from '../auth/access-control.js';
+import { installHttpAccess } from '../auth/http-access.js';
 import type { ServerLogger } from '../logger.js';
 import type { ArticleLibrary } from '../library/article-library.js';
+import type { ArticleLifecycle } from '../library/article-lifecycle.js';
 import type { ArticleSnapshots } from '../export/article-snapshots.js';
 import type { DocumentRegistry } from '../sync/document-registry.js';
 import { annotationImportRoutes } from './annotation-import-routes.js';
+import { annotationSearchRoutes } from './annotation-search-routes.js';
 import { apiRoutes } from './api-routes.js';
+import { libraryRoutes } from './library-routes.js';
 import { exportRoutes } from './export-routes.js';
 import { reviewRoutes } from './review-routes.js';
 import { registerWebApp } from './web-app.js';
@@ -13,12 +18,16 @@ import { registerWebApp } from './web-app.js';
 export interface HttpAppOptions {
   readonly log: ServerLogger;
   readonly library: ArticleLibrary;
+  /** Archiving, deleting and restoring articles. */
+  readonly lifecycle: ArticleLifecycle;
   /** Read access to articles for exports. */
   readonly articles: ArticleSnapshots;
   /** The live documents, which imported annotations are written into. */
   readonly registry: DocumentRegistry;
   readonly webDist: string | null;
   readonly startedAt: number;
+  /** Who may do what (protected mode) or nothing to check (open mode). */
+  readonly access: AccessControl;
 }
 
 function isApiPath(path: string): boolean {
@@ -32,10 +41,12 @@ function isApiPath(path: string): boolean {
 export async function createHttpApp({
   log,
   library,
+  lifecycle,
   articles,
   registry,
   webDist,
   startedAt,
+  access,
 }: HttpAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: log.child({ component: 'http' }),
@@ -64,7 +75,10 @@ export async function createHttpApp({
     return reply.code(status).send({ error: status >= 500 ? 'Internal server error.' : error.message });
   });
 
+  installHttpAccess(app, access);
   await app.register(apiRoutes({ library, startedAt }), { prefix: '/api' });
+  await app.register(libraryRoutes({ library, lifecycle }), { prefix: '/api' });
+  await app.register(annotationSearchRoutes({ library }), { prefix: '/api' });
   await app.register(exportRoutes({ articles }), { prefix: '/api' });
   await app.register(reviewRoutes({ articles }), { prefix: '/api' });
   await app.register(annotationImportRoutes({ registry }), { prefix: '/api' });

@@ -71,27 +71,31 @@ export function exportRoutes({ articles, organisation }: ExportRouteDependencies
       },
     );
 
-    app.get<{ Querystring: ExportQuery }>('/export', async (request, reply) => {
-      const query = parseExportQuery(request.query);
-      if (!query.ok) return reply.code(400).send(query.body);
-      let zip;
-      try {
-        zip = await exportAllArticles(articles, {
-          ...query,
-          baseUrl: baseUrlOf(request),
-          render: renderOptions(),
-        });
-      } catch (error) {
-        const answered = unavailable(reply, error);
-        if (answered) return answered;
-        throw error;
-      }
-      request.log.info({ format: query.format.name, articles: zip.count }, 'exported every article');
-      return reply
-        .headers(DOWNLOAD_HEADERS)
-        .header('content-type', 'application/zip')
-        .header('content-disposition', attachmentDisposition(zip.fileName))
-        .send(Buffer.from(zip.bytes.buffer, zip.bytes.byteOffset, zip.bytes.byteLength));
-    });
+    app.get<{ Querystring: ExportQuery }>(
+      '/export',
+      { config: { access: { permission: 'read', everyArticle: true } } },
+      async (request, reply) => {
+        const query = parseExportQuery(request.query);
+        if (!query.ok) return reply.code(400).send(query.body);
+        let zip;
+        try {
+          zip = await exportAllArticles(articles, {
+            ...query,
+            baseUrl: baseUrlOf(request),
+            render: renderOptions(),
+          });
+        } catch (error) {
+          const answered = unavailable(reply, error);
+          if (answered) return answered;
+          throw error;
+        }
+        request.log.info({ format: query.format.name, articles: zip.count }, 'exported every article');
+        return reply
+          .headers(DOWNLOAD_HEADERS)
+          .header('content-type', 'application/zip')
+          .header('content-disposition', attachmentDisposition(zip.fileName))
+          .send(Buffer.from(zip.bytes.buffer, zip.bytes.byteOffset, zip.bytes.byteLength));
+      },
+    );
   };
 }

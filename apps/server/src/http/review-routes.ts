@@ -44,10 +44,14 @@ export function reviewRoutes({ articles }: ReviewRouteDependencies): FastifyPlug
       },
     );
 
-    app.get<{ Querystring: ReviewQuery }>('/review', async (request, reply) => {
-      const view = parseView(request.query);
-      if (!view) return reply.code(400).send(badView);
-      return reviews.disputedAcrossArticles(view);
-    });
+    app.get<{ Querystring: ReviewQuery }>(
+      '/review',
+      { config: { access: { permission: 'read', everyArticle: true } } },
+      async (request, reply) => {
+        const view = parseView(request.query);
+        if (!view) return reply.code(400).send(badView);
+        return reviews.disputedAcrossArticles(view);
+      },
+    );
   };
 }

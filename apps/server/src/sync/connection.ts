@@ -1,7 +1,10 @@
 import { WebSocket, type RawData } from 'ws';
+import { encodePermissionDenied, type ConnectionAccess } from '../auth/connection-access.js';
 import type { ServerLogger } from '../logger.js';
+import { MessageGuard, RateLimited } from './message-guard.js';
 import { decodeClientMessage, encodeSyncStep1, encodeSyncStep2, ProtocolError } from './protocol.js';
 import type { DocumentPeer, SharedDocument } from './shared-document.js';
+import { DEFAULT_SYNC_LIMITS, LimitExceeded, type SyncLimits } from './sync-limits.js';
 
 /** Close codes this server uses besides the standard ones. */
 export const CloseCode = {
@@ -11,10 +14,20 @@ export const CloseCode = {
   unsupportedData: 1003,
   /** Standard: an unexpected server error. */
   internalError: 1011,
+  /** Standard: the server is at a connection or document limit; the client may retry later. */
+  tryAgainLater: 1013,
   /** The client sent something that is not the protocol; reconnecting will not help. */
   badMessage: 4400,
+  /** Protected mode: the token is missing, malformed, badly signed or expired. */
+  unauthorized: 4401,
+  /** Protected mode: the token does not cover this article. */
+  forbidden: 4403,
   /** There is no article with this id. */
   unknownArticle: 4404,
+  /** A well-formed message over a limit (update size, nesting, presence size, pending changes). */
+  tooLarge: 4413,
+  /** The client sent messages or bytes faster than its rate limit. */
+  rateLimited: 4429,
 } as const;
 
 /** Messages a client may send before its document has loaded; more means it is misbehaving. */
@@ -37,6 +50,10 @@ export class Connection implements DocumentPeer {
   private document: SharedDocument | null = null;
   private buffered: Uint8Array[] = [];
   private finished = false;
+  private readonly guard: MessageGuard;
+  private access: ConnectionAccess | null = null;
+  /** Set after a refused write: the client's copy has diverged, so later writes are refused too. */
+  private writeRefusal: string | null = null;
   private resolveClosed!: () => void;
   /** Resolves once the socket is closed and the connection has left its document. */
   readonly whenClosed = new Promise<void>((resolve) => (this.resolveClosed = resolve));
@@ -46,7 +63,9 @@ export class Connection implements DocumentPeer {
     readonly id: string,
     private readonly socket: WebSocket,
     private readonly log: ServerLogger,
+    limits: SyncLimits = DEFAULT_SYNC_LIMITS,
   ) {
+    this.guard = new MessageGuard(limits);
     socket.on('message', (data, isBinary) => this.receive(data, isBinary));
     socket.on('error', (error) => this.log.warn({ err: error }, 'socket error'));
     socket.on('close', (code, reason) => {
@@ -61,9 +80,10 @@ export class Connection implements DocumentPeer {
   }
 
   /** Joins the loaded document: sends sync step 1 and current presence, then handles buffered frames. */
-  attach(document: SharedDocument): boolean {
+  attach(document: SharedDocument, access: ConnectionAccess | null = null): boolean {
     if (this.finished) return false;
     this.document = document;
+    this.access = access;
     document.addPeer(this);
     this.send(encodeSyncStep1(document.doc));
     const presence = document.encodeAllAwareness();
@@ -99,6 +119,12 @@ export class Connection implements DocumentPeer {
       return;
     }
     const frame = toBytes(data);
+    try {
+      this.guard.admitFrame(frame.length);
+    } catch (error) {
+      this.reject(CloseCode.rateLimited, `rate limit: ${(error as RateLimited).message}`, frame.length);
+      return;
+    }
     if (this.document) {
       this.handle(frame);
     } else if (this.buffered.length < MAX_MESSAGES_BEFORE_LOAD) {
@@ -118,10 +144,14 @@ export class Connection implements DocumentPeer {
           break;
         case 'sync-step2':
         case 'sync-update':
+          this.guard.checkUpdate(message.update, document.doc);
+          if (this.refusesWrite(document, message.update)) break;
           document.applyPeerUpdate(message.update, this);
+          this.guard.afterUpdate(document.doc);
           break;
         case 'awareness':
-          document.applyPeerAwareness(message.update, this);
+          this.guard.checkAwareness(message.update);
+          document.applyPeerAwareness(this.stampedPresence(message.update), this);
           break;
         case 'query-awareness': {
           const presence = document.encodeAllAwareness();
@@ -132,10 +162,37 @@ export class Connection implements DocumentPeer {
     } catch (error) {
       if (error instanceof ProtocolError) {
         this.reject(CloseCode.badMessage, error.message, frame.length);
+      } else if (error instanceof LimitExceeded) {
+        this.reject(CloseCode.tooLarge, error.message, frame.length);
       } else {
         this.log.error({ err: error }, 'failed to handle a message; closing the connection');
         this.close(CloseCode.internalError, 'internal error');
       }
+    }
+  }
+
+  /** Drops an update the connection's role may not make and tells the client why; true if dropped. */
+  private refusesWrite(document: SharedDocument, update: Uint8Array): boolean {
+    if (!this.access || update.length <= 2) return false; // An empty update changes nothing.
+    let reason = this.writeRefusal;
+    try {
+      reason ??= this.access.checkWrite(document.doc, update);
+    } catch (error) {
+      throw new ProtocolError(`invalid Yjs update: ${(error as Error).message}`);
+    }
+    if (reason === null) return false;
+    if (this.writeRefusal === null) this.log.warn({ reason, bytes: update.length }, 'write refused');
+    this.writeRefusal = reason;
+    this.send(encodePermissionDenied(`change refused: ${reason}`));
+    return true;
+  }
+
+  private stampedPresence(update: Uint8Array): Uint8Array {
+    if (!this.access) return update;
+    try {
+      return this.access.presence(update);
+    } catch (error) {
+      throw new ProtocolError(`invalid awareness update: ${(error as Error).message}`);
     }
   }
 

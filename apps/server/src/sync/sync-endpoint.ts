@@ -2,10 +2,15 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { isValidArticleId } from '../article-id.js';
+import { AccessControl } from '../auth/access-control.js';
+import { connectionAccess } from '../auth/connection-access.js';
+import { TokenError, type Principal } from '../auth/tokens.js';
 import type { ServerLogger } from '../logger.js';
 import { CloseCode, Connection } from './connection.js';
-import type { DocumentRegistry } from './document-registry.js';
+import { ConnectionCaps } from './connection-caps.js';
+import { DocumentCapacityError, type DocumentRegistry } from './document-registry.js';
 import { Heartbeat } from './heartbeat.js';
+import { DEFAULT_SYNC_LIMITS, type SyncLimits } from './sync-limits.js';
 
 /** Path prefix of the sync endpoint: `ws://host/sync/<articleId>`. */
 export const SYNC_PATH_PREFIX = '/sync/';
@@ -18,7 +23,19 @@ export interface SyncEndpointOptions {
   readonly maxPayloadBytes: number;
   /** Interval of keep-alive pings. */
   readonly heartbeatMs: number;
+  /** Connection caps, rate limits and update checks (default DEFAULT_SYNC_LIMITS). */
+  readonly limits?: SyncLimits;
+  /** Token and role checks (default open mode: none). */
+  readonly access?: AccessControl;
 }
+
+/** The `token` query parameter of a sync URL (`?token=`, as y-websocket's `params` sends it). */
+export function tokenOf(url: string | undefined): string | null {
+  const query = (url ?? '').split('?')[1];
+  return query ? new URLSearchParams(query).get('token') : null;
+}
+
+const OPEN_ACCESS = new AccessControl(null);
 
 /** The article id a request path asks for: null if not a sync path, `valid: false` for a bad id. */
 export function parseSyncPath(url: string | undefined): { id: string; valid: boolean } | null {
@@ -41,6 +58,8 @@ export class SyncEndpoint {
   private readonly server: WebSocketServer;
   private readonly connections = new Set<Connection>();
   private readonly heartbeat: Heartbeat;
+  private readonly limits: SyncLimits;
+  private readonly caps: ConnectionCaps;
   private nextConnection = 0;
   private closing = false;
 
@@ -51,6 +70,8 @@ export class SyncEndpoint {
       perMessageDeflate: false,
     });
     this.heartbeat = new Heartbeat(options.heartbeatMs);
+    this.limits = options.limits ?? DEFAULT_SYNC_LIMITS;
+    this.caps = new ConnectionCaps(this.limits);
   }
 
   /** Handles an HTTP upgrade request (attach to the HTTP server's `upgrade` event). */
@@ -86,7 +107,15 @@ export class SyncEndpoint {
   private accept(ws: WebSocket, target: { id: string; valid: boolean }, request: IncomingMessage): void {
     const conn = `c${++this.nextConnection}`;
     const log = this.options.log.child({ article: target.id.slice(0, 200), conn });
-    const connection = new Connection(conn, ws, log);
+    const address = request.socket.remoteAddress ?? 'unknown';
+    const refusal = this.caps.admit(address);
+    if (refusal) {
+      log.warn({ remote: address, reason: refusal }, 'rejecting connection');
+      ws.close(CloseCode.tryAgainLater, refusal);
+      return;
+    }
+    const connection = new Connection(conn, ws, log, this.limits);
+    void connection.whenClosed.then(() => this.caps.release(address));
     this.heartbeat.watch(ws);
     this.connections.add(connection);
     void connection.whenClosed.then(() => this.connections.delete(connection));
@@ -96,15 +125,51 @@ export class SyncEndpoint {
       connection.close(CloseCode.badMessage, 'invalid article id');
       return;
     }
-    void this.join(connection, target.id, log);
+    void this.authorizeAndJoin(connection, target.id, request, log);
   }
 
-  private async join(connection: Connection, articleId: string, log: ServerLogger): Promise<void> {
+  /** Checks the token before anything of the document is sent: 4401 without a valid one, 4403 outside its articles. */
+  private async authorizeAndJoin(
+    connection: Connection,
+    articleId: string,
+    request: IncomingMessage,
+    log: ServerLogger,
+  ): Promise<void> {
+    const access = this.options.access ?? OPEN_ACCESS;
+    let principal: Principal | null;
+    try {
+      principal = await access.authenticate(tokenOf(request.url));
+    } catch (error) {
+      const reason = error instanceof TokenError ? error.message : 'the token could not be checked';
+      log.warn({ reason }, 'rejecting connection');
+      connection.close(CloseCode.unauthorized, reason);
+      return;
+    }
+    if (!access.canRead(principal, articleId)) {
+      log.warn({ reason: 'article not covered', reviewer: principal?.id }, 'rejecting connection');
+      connection.close(CloseCode.forbidden, 'your token does not cover this article');
+      return;
+    }
+    if (principal) log.info({ reviewer: principal.id, role: principal.role }, 'signed in');
+    await this.join(connection, articleId, log, principal);
+  }
+
+  private async join(
+    connection: Connection,
+    articleId: string,
+    log: ServerLogger,
+    principal: Principal | null,
+  ): Promise<void> {
     const { registry } = this.options;
     let document;
     try {
       document = await registry.acquire(articleId);
     } catch (error) {
+      if (error instanceof DocumentCapacityError) {
+        log.warn({ reason: error.message }, 'rejecting connection');
+        connection.close(CloseCode.tryAgainLater, error.message);
+        return;
+      }
       log.error({ err: error }, 'could not load the article');
       connection.close(CloseCode.internalError, 'could not load the article');
       return;
@@ -114,7 +179,7 @@ export class SyncEndpoint {
       connection.close(CloseCode.unknownArticle, 'unknown article');
       return;
     }
-    if (!connection.attach(document)) {
+    if (!connection.attach(document, connectionAccess(principal, { isBlind: () => false }))) {
       registry.release(document);
       return;
     }
