@@ -27,10 +27,11 @@ describe('JSON API', () => {
     const server = await startTestServer();
     const { status, body } = await getJson(server, `/api/articles/${CORPUS_IDS[0]}`);
     expect(status).toBe(200);
-    expect(body).toEqual({
+    expect(body).toMatchObject({
       id: CORPUS_IDS[0],
       title: 'Iffat Omar, Ali Zafar Get Into Twitter Spat Over Defamation Case',
       counts: { allegation: 0, denial: 0, rumour: 0 },
+      archived: false,
     });
   });
 

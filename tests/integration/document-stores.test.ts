@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { getMeta, summarizeArticle, type ArticleSummary } from '@factcheck/core';
 import { LeveldbDocumentStore, MemoryDocumentStore, type DocumentStore } from '@factcheck/server';
 import { registerCleanup } from '../helpers/cleanup.js';
 import { makeDataDir } from '../helpers/start-test-server.js';
@@ -9,6 +10,13 @@ function textUpdate(doc: Y.Doc, text: string): Uint8Array {
   doc.once('update', (u: Uint8Array) => (update = u));
   doc.getText('t').insert(doc.getText('t').length, text);
   return update;
+}
+
+/** The summary of an empty article with a title. */
+function summaryTitled(title: string): ArticleSummary {
+  const doc = new Y.Doc();
+  getMeta(doc).set('title', title);
+  return summarizeArticle(doc);
 }
 
 const backends: [string, () => Promise<DocumentStore>][] = [
@@ -40,16 +48,29 @@ describe.each(backends)('the %s document store', (_name, openStore) => {
     expect(loaded.getText('t').toString()).toBe('Hello, world');
   });
 
-  it('keeps summaries and deletes documents with them', async () => {
+  it('keeps summaries and library states, and deletes documents with them', async () => {
     const store = await openStore();
     await store.appendUpdate('doc', textUpdate(new Y.Doc(), 'x'));
     expect(await store.readSummary('doc')).toBeNull();
-    const summary = { title: 'A title', counts: { allegation: 1, denial: 2, rumour: 3 } };
+    expect(await store.readLibraryState('doc')).toBeNull();
+    const summary = summaryTitled('A title');
     await store.writeSummary('doc', summary);
     expect(await store.readSummary('doc')).toEqual(summary);
+    const state = { archivedAt: '2024-05-01T10:00:00.000Z', deletedAt: null };
+    await store.writeLibraryState('doc', state);
+    expect(await store.readLibraryState('doc')).toEqual(state);
 
     await store.deleteDocument('doc');
     expect(await store.listDocuments()).toEqual([]);
+    expect(await store.readSummary('doc')).toBeNull();
+    expect(await store.readLibraryState('doc')).toBeNull();
+  });
+
+  it('reads a summary of an older layout as missing, so it is rebuilt', async () => {
+    const store = await openStore();
+    await store.appendUpdate('doc', textUpdate(new Y.Doc(), 'x'));
+    const old = { title: 'Old', counts: { allegation: 1, denial: 2, rumour: 3 } };
+    await store.writeSummary('doc', old as unknown as ArticleSummary);
     expect(await store.readSummary('doc')).toBeNull();
   });
 });
@@ -59,7 +80,7 @@ describe('the LevelDB document store', () => {
     const dir = await makeDataDir();
     const first = await LeveldbDocumentStore.open(dir);
     await first.appendUpdate('doc', textUpdate(new Y.Doc(), 'kept'));
-    await first.writeSummary('doc', { title: 'Kept', counts: { allegation: 0, denial: 0, rumour: 1 } });
+    await first.writeSummary('doc', summaryTitled('Kept'));
     await first.close();
 
     const second = await LeveldbDocumentStore.open(dir);

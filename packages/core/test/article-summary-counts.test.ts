@@ -6,7 +6,7 @@ import { buildArticle, tagRange } from './helpers/article-builder.js';
 describe('summarizeArticle', () => {
   it('gives the title and zero counts for an untagged article', () => {
     const { doc } = buildArticle('Plain text.');
-    expect(summarizeArticle(doc)).toEqual({
+    expect(summarizeArticle(doc)).toMatchObject({
       title: 'Test article',
       counts: { allegation: 0, denial: 0, rumour: 0 },
     });

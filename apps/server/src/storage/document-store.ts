@@ -1,4 +1,12 @@
-import type { ArticleSummary } from '@factcheck/core';
+import { ARTICLE_SUMMARY_VERSION, type ArticleSummary } from '@factcheck/core';
+
+/** How the library keeps an article apart from its content: archived, or deleted and waiting for its purge. */
+export interface LibraryState {
+  /** When the article was archived (hidden from the default list); null when it is not. */
+  readonly archivedAt: string | null;
+  /** When the article was deleted; it is purged once the undo window after this has passed. */
+  readonly deletedAt: string | null;
+}
 
 /**
  * Where article documents live between server runs: an append-only log of Yjs updates per
@@ -18,17 +26,39 @@ export interface DocumentStore {
   readSummary(name: string): Promise<ArticleSummary | null>;
   /** Replaces the library summary of a document. */
   writeSummary(name: string, summary: ArticleSummary): Promise<void>;
-  /** Removes a document with its updates and summary. */
+  /** The library state of a document (archived, deleted), or null if none was written. */
+  readLibraryState(name: string): Promise<LibraryState | null>;
+  /** Replaces the library state of a document. */
+  writeLibraryState(name: string, state: LibraryState): Promise<void>;
+  /** Removes a document with its updates, summary and library state. */
   deleteDocument(name: string): Promise<void>;
   /** Releases the backend (file locks, handles); the store is unusable afterwards. */
   close(): Promise<void>;
 }
 
-/** Whether a stored value has the shape of an article summary (stores hold data from older runs). */
+/**
+ * Whether a stored value is an article summary of the current layout (stores hold data from older
+ * runs; an older summary reads as missing and is rebuilt from the document).
+ */
 export function isArticleSummary(value: unknown): value is ArticleSummary {
   if (typeof value !== 'object' || value === null) return false;
-  const { title, counts } = value as Record<string, unknown>;
-  if (typeof title !== 'string' || typeof counts !== 'object' || counts === null) return false;
+  const { v, title, counts, text, tags, progress } = value as Record<string, unknown>;
+  if (v !== ARTICLE_SUMMARY_VERSION || typeof title !== 'string' || typeof text !== 'string') return false;
+  if (!Array.isArray(tags) || typeof progress !== 'object' || progress === null) return false;
+  if (typeof counts !== 'object' || counts === null) return false;
   const c = counts as Record<string, unknown>;
   return ['allegation', 'denial', 'rumour'].every((label) => typeof c[label] === 'number');
+}
+
+/** A summary as plain data (no prototypes or shared references), fit for any backend to store. */
+export function plainSummary(summary: ArticleSummary): ArticleSummary {
+  return JSON.parse(JSON.stringify(summary)) as ArticleSummary;
+}
+
+/** Whether a stored value is a library state. */
+export function isLibraryState(value: unknown): value is LibraryState {
+  if (typeof value !== 'object' || value === null) return false;
+  const { archivedAt, deletedAt } = value as Record<string, unknown>;
+  const stamp = (field: unknown) => field === null || typeof field === 'string';
+  return stamp(archivedAt) && stamp(deletedAt);
 }

@@ -3,10 +3,18 @@ import * as Y from 'yjs';
 import { Level } from 'level';
 import { LeveldbPersistence } from 'y-leveldb';
 import type { ArticleSummary } from '@factcheck/core';
-import { isArticleSummary, type DocumentStore } from './document-store.js';
+import {
+  isArticleSummary,
+  isLibraryState,
+  plainSummary,
+  type DocumentStore,
+  type LibraryState,
+} from './document-store.js';
 
 /** Meta key under which y-leveldb keeps a document's library summary. */
 const SUMMARY_META_KEY = 'summary';
+/** Meta key of a document's library state (archived, deleted). */
+const LIBRARY_META_KEY = 'library';
 
 /**
  * y-leveldb swallows errors inside its transactions and resolves with null instead; turn that
@@ -77,11 +85,25 @@ export class LeveldbDocumentStore implements DocumentStore {
 
   /** Replaces the stored summary. */
   async writeSummary(name: string, summary: ArticleSummary): Promise<void> {
-    const plain = { title: summary.title, counts: { ...summary.counts } };
-    orFail(await this.persistence.setMeta(name, SUMMARY_META_KEY, plain), `writing the summary of ${name}`);
+    orFail(
+      await this.persistence.setMeta(name, SUMMARY_META_KEY, plainSummary(summary)),
+      `writing the summary of ${name}`,
+    );
   }
 
-  /** Removes a document with its updates and summary. */
+  /** The stored library state, or null when missing or malformed. */
+  async readLibraryState(name: string): Promise<LibraryState | null> {
+    const value: unknown = await this.persistence.getMeta(name, LIBRARY_META_KEY);
+    return isLibraryState(value) ? value : null;
+  }
+
+  /** Replaces the stored library state. */
+  async writeLibraryState(name: string, state: LibraryState): Promise<void> {
+    const plain = { archivedAt: state.archivedAt, deletedAt: state.deletedAt };
+    orFail(await this.persistence.setMeta(name, LIBRARY_META_KEY, plain), `writing the state of ${name}`);
+  }
+
+  /** Removes a document with its updates, summary and library state (every key under its name). */
   async deleteDocument(name: string): Promise<void> {
     orFail(await this.persistence.clearDocument(name), `deleting ${name}`);
     this.names.delete(name);

@@ -1,11 +1,12 @@
 import * as Y from 'yjs';
 import type { ArticleSummary } from '@factcheck/core';
-import type { DocumentStore } from './document-store.js';
+import { isArticleSummary, plainSummary, type DocumentStore, type LibraryState } from './document-store.js';
 
 /** A document store held in memory: for tests, and for running without a data directory. */
 export class MemoryDocumentStore implements DocumentStore {
   private readonly updates = new Map<string, Uint8Array[]>();
   private readonly summaries = new Map<string, ArticleSummary>();
+  private readonly libraryStates = new Map<string, LibraryState>();
 
   /** Names of every stored document, sorted. */
   async listDocuments(): Promise<string[]> {
@@ -33,21 +34,32 @@ export class MemoryDocumentStore implements DocumentStore {
     this.updates.set(name, log);
   }
 
-  /** The stored summary, or null. */
+  /** The stored summary, or null when missing or of an older layout. */
   async readSummary(name: string): Promise<ArticleSummary | null> {
     const summary = this.summaries.get(name);
-    return summary ? structuredClone(summary) : null;
+    return isArticleSummary(summary) ? structuredClone(summary) : null;
   }
 
   /** Replaces the stored summary. */
   async writeSummary(name: string, summary: ArticleSummary): Promise<void> {
-    this.summaries.set(name, structuredClone(summary));
+    this.summaries.set(name, plainSummary(summary));
   }
 
-  /** Removes a document and its summary. */
+  /** The stored library state, or null. */
+  async readLibraryState(name: string): Promise<LibraryState | null> {
+    return this.libraryStates.get(name) ?? null;
+  }
+
+  /** Replaces the stored library state. */
+  async writeLibraryState(name: string, state: LibraryState): Promise<void> {
+    this.libraryStates.set(name, { archivedAt: state.archivedAt, deletedAt: state.deletedAt });
+  }
+
+  /** Removes a document with its summary and library state. */
   async deleteDocument(name: string): Promise<void> {
     this.updates.delete(name);
     this.summaries.delete(name);
+    this.libraryStates.delete(name);
   }
 
   /** Nothing to release. */

@@ -41,11 +41,14 @@ interface Entry {
  */
 export class DocumentRegistry {
   private readonly entries = new Map<string, Entry>();
+  /** Articles being deleted: nobody may join them until they are reopened. */
+  private readonly shutArticles = new Set<string>();
 
   constructor(private readonly options: DocumentRegistryOptions) {}
 
   /** The loaded document for an article (loading it if needed), or null if none is stored. Pair with `release`. */
   async acquire(name: string): Promise<SharedDocument | null> {
+    if (this.shutArticles.has(name)) return null;
     let entry = this.entries.get(name);
     if (!entry) {
       entry = this.createEntry(name);
@@ -60,11 +63,30 @@ export class DocumentRegistry {
       this.releaseEntry(entry);
       throw error;
     }
-    if (!loaded) {
+    // Shut while it loaded: the article is being deleted.
+    if (!loaded || this.shutArticles.has(name)) {
       this.releaseEntry(entry);
       return null;
     }
     return loaded.shared;
+  }
+
+  /**
+   * Shuts an article (it is being deleted): new joins get null, open connections are closed with
+   * `code`, and the document is unloaded as soon as they have left. `reopen` undoes it.
+   */
+  async shut(name: string, code: number, reason: string): Promise<void> {
+    this.shutArticles.add(name);
+    const entry = this.entries.get(name);
+    const loaded = await entry?.ready.catch(() => null);
+    if (!entry || !loaded || !this.shutArticles.has(name)) return;
+    loaded.shared.disconnectPeers(code, reason);
+    if (entry.refs === 0) this.scheduleUnload(entry, 0);
+  }
+
+  /** Lets connections join a shut article again. */
+  reopen(name: string): void {
+    this.shutArticles.delete(name);
   }
 
   /** Gives back a document obtained from `acquire`. */
@@ -162,7 +184,7 @@ export class DocumentRegistry {
       if (this.entries.get(entry.name) === entry) this.entries.delete(entry.name);
       return;
     }
-    this.scheduleUnload(entry, this.options.unloadDelayMs);
+    this.scheduleUnload(entry, this.shutArticles.has(entry.name) ? 0 : this.options.unloadDelayMs);
   }
 
   private scheduleUnload(entry: Entry, delayMs: number): void {

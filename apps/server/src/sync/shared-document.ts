@@ -9,6 +9,8 @@ import { encodeAwareness, encodeUpdate, ProtocolError } from './protocol.js';
 export interface DocumentPeer {
   readonly id: string;
   send(message: Uint8Array): void;
+  /** Ends the peer's connection with a close code and a reason. */
+  close(code: number, reason: string): void;
 }
 
 interface AwarenessChange {
@@ -125,6 +127,11 @@ export class SharedDocument {
       if (this.unsaved) await this.write(Y.encodeStateAsUpdate(this.doc), undefined);
     });
     return !this.unsaved;
+  }
+
+  /** Closes every peer's connection (the article is being deleted); each leaves as it closes. */
+  disconnectPeers(code: number, reason: string): void {
+    for (const peer of [...this.peers.keys()]) peer.close(code, reason);
   }
 
   /** Detaches listeners and frees the document. */
