@@ -16,6 +16,18 @@ export interface DocumentRegistryOptions {
   readonly summaryDelayMs: number;
   /** Wait before retrying to unload a document whose changes could not be stored. */
   readonly unsavedRetryMs?: number;
+  /** Documents in memory at most; idle ones are unloaded first to make room. Default unlimited. */
+  readonly maxLoadedDocuments?: number;
+}
+
+/** Every document slot is held by a connected client: a new article cannot be opened now (HTTP 503). */
+export class DocumentCapacityError extends Error {
+  override readonly name = 'DocumentCapacityError';
+  /** Fastify answers errors with this status. */
+  readonly statusCode = 503;
+  constructor(limit: number) {
+    super(`the server has ${limit} articles open, its limit; try again later`);
+  }
 }
 
 interface LoadedDocument {
@@ -49,6 +61,7 @@ export class DocumentRegistry {
   /** The loaded document for an article (loading it if needed), or null if none is stored. Pair with `release`. */
   async acquire(name: string): Promise<SharedDocument | null> {
     if (this.shutArticles.has(name)) return null;
+    if (!this.entries.has(name)) await this.makeRoom();
     let entry = this.entries.get(name);
     if (!entry) {
       entry = this.createEntry(name);
@@ -131,6 +144,22 @@ export class DocumentRegistry {
         this.dispose(loaded);
       }),
     );
+  }
+
+  /** Unloads idle documents (oldest first) until one more fits; throws DocumentCapacityError if none can go. */
+  private async makeRoom(): Promise<void> {
+    const limit = this.options.maxLoadedDocuments ?? Infinity;
+    for (let attempt = 0; this.entries.size >= limit; attempt++) {
+      const idle = [...this.entries.values()].filter((entry) => entry.refs === 0 && entry.loaded);
+      const needed = this.entries.size - limit + 1;
+      if (idle.length === 0 || attempt >= 3) throw new DocumentCapacityError(limit);
+      await Promise.all(
+        idle.slice(0, needed).map((entry) => {
+          this.cancelUnload(entry);
+          return this.unload(entry);
+        }),
+      );
+    }
   }
 
   private createEntry(name: string): Entry {
