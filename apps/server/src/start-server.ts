@@ -3,6 +3,7 @@ import path from 'node:path';
 import { closePdfRenderer } from '@factcheck/export';
 import { AccessControl } from './auth/access-control.js';
 import { MIN_SECRET_LENGTH } from './auth/tokens.js';
+import { BlindReviews } from './review/blind-reviews.js';
 import { seedCorpus } from './corpus/seed-corpus.js';
 import { ArticleSnapshots } from './export/article-snapshots.js';
 import { createHttpApp } from './http/create-http-app.js';
@@ -108,9 +109,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     });
     // Indexes the library and resumes deletions a restart interrupted.
     await lifecycle.resumePendingPurges();
+    const blind = new BlindReviews(registry, store, log);
     const sync = new SyncEndpoint({
       registry,
       access,
+      blind,
       log,
       maxPayloadBytes: options.maxPayloadBytes ?? 2 * 1024 * 1024,
       heartbeatMs: options.heartbeatMs ?? 30_000,
@@ -125,6 +128,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       webDist: options.webDist === undefined ? DEFAULT_WEB_DIST : options.webDist,
       startedAt: Date.now(),
       access,
+      blind,
     });
     app.server.on('upgrade', sync.handleUpgrade);
     await app.listen({ port: options.port ?? 8080, host });

@@ -19,3 +19,4 @@ export * from './review/tag-history.js';
 export * from './review/tag-details.js';
 export * from './review/adjudication.js';
 export * from './review/article-review.js';
+export * from './review/blind-review.js';

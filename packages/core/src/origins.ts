@@ -15,3 +15,5 @@ export const META_ORIGIN = 'factcheck:meta';
 export const STORAGE_ORIGIN = 'factcheck:storage';
 /** Upgrading stored records to the current layout (run by the server when it loads a document). */
 export const MIGRATION_ORIGIN = 'factcheck:migration';
+/** The server starting or revealing a blind review (forking and merging reviewers' tags). */
+export const BLIND_REVIEW_ORIGIN = 'factcheck:blind-review';

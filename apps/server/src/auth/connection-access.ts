@@ -17,12 +17,16 @@ export interface ConnectionAccess {
   checkWrite(doc: Y.Doc, update: Uint8Array): string | null;
   /** The awareness update as others may see it (names from the token). Throws on a malformed update. */
   presence(update: Uint8Array): Uint8Array;
+  /** Why a client with this state vector may not sync with the document, or null. */
+  refuseStaleCopy(stateVector: Uint8Array): string | null;
 }
 
 /** Options that change with the article's state. */
 export interface ArticleWriteState {
   /** Whether the article is in blind review now (text and decisions frozen). */
   readonly isBlind: () => boolean;
+  /** Why a client copy with this state vector may not sync (it holds a finished blind review fork), or null. */
+  readonly refuseStaleCopy?: (stateVector: Uint8Array) => string | null;
 }
 
 /** The access of one connection: its principal's role, plus the article's blind-review freeze. */
@@ -36,6 +40,7 @@ export function connectionAccess(principal: Principal | null, article: ArticleWr
       return (principal && refuseWrite(principal, touches)) ?? (blind ? refuseWhileBlind(touches) : null);
     },
     presence: (update) => (principal ? stampPresence(update, principal) : update),
+    refuseStaleCopy: (stateVector) => article.refuseStaleCopy?.(stateVector) ?? null,
   };
 }
 

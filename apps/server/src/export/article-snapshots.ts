@@ -1,3 +1,4 @@
+import { isValidArticleId } from '../article-id.js';
 import * as Y from 'yjs';
 import { STORAGE_ORIGIN } from '@factcheck/core';
 import type { DocumentStore } from '../storage/document-store.js';
@@ -16,7 +17,8 @@ export class ArticleSnapshots {
 
   /** Ids of every stored article, sorted. */
   list(): Promise<string[]> {
-    return this.store.listDocuments();
+    // Articles only: blind review copies are stored beside them under names no article id can take.
+    return this.store.listDocuments().then((names) => names.filter(isValidArticleId));
   }
 
   /** Runs `read` on the article's document (synchronously, so it sees one state); null if none is stored. */

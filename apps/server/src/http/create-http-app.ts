@@ -9,6 +9,8 @@ import type { DocumentRegistry } from '../sync/document-registry.js';
 import { annotationImportRoutes } from './annotation-import-routes.js';
 import { annotationSearchRoutes } from './annotation-search-routes.js';
 import { apiRoutes } from './api-routes.js';
+import { blindReviewRoutes } from './blind-review-routes.js';
+import type { BlindReviews } from '../review/blind-reviews.js';
 import { libraryRoutes } from './library-routes.js';
 import { exportRoutes } from './export-routes.js';
 import { reviewRoutes } from './review-routes.js';
@@ -28,6 +30,8 @@ export interface HttpAppOptions {
   readonly startedAt: number;
   /** Who may do what (protected mode) or nothing to check (open mode). */
   readonly access: AccessControl;
+  /** Blind reviews of articles. */
+  readonly blind: BlindReviews;
 }
 
 function isApiPath(path: string): boolean {
@@ -47,6 +51,7 @@ export async function createHttpApp({
   webDist,
   startedAt,
   access,
+  blind,
 }: HttpAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: log.child({ component: 'http' }),
@@ -81,6 +86,7 @@ export async function createHttpApp({
   await app.register(annotationSearchRoutes({ library }), { prefix: '/api' });
   await app.register(exportRoutes({ articles }), { prefix: '/api' });
   await app.register(reviewRoutes({ articles }), { prefix: '/api' });
+  await app.register(blindReviewRoutes({ blind, registry }), { prefix: '/api' });
   await app.register(annotationImportRoutes({ registry }), { prefix: '/api' });
   const appPage = await registerWebApp(app, webDist, log);
 

@@ -1,5 +1,12 @@
 import type * as Y from 'yjs';
-import { getTitle, readAnnotations, reviewArticle, type ArticleReview, type TagView } from '@factcheck/core';
+import {
+  getTitle,
+  readAnnotations,
+  readBlindReview,
+  reviewArticle,
+  type ArticleReview,
+  type TagView,
+} from '@factcheck/core';
 import type { ArticleSnapshots } from '../export/article-snapshots.js';
 import { reviewToJson, type ArticleReviewJson, type ReviewPassageJson } from './review-json.js';
 
@@ -25,6 +32,16 @@ function reviewOf(doc: Y.Doc, view: TagView): ArticleReview {
   return { ...review, agreement: all.agreement, reviewers: all.reviewers };
 }
 
+/** What the review of a blind article shows until the lead reveals it: nothing. */
+const BLIND_REVIEW_JSON: ArticleReviewJson = {
+  passages: [],
+  agreement: { alpha: null, kappa: [] },
+  reviewers: [],
+  unansweredAllegations: [],
+  orphans: [],
+  blind: true,
+};
+
 /**
  * Reviews of articles, read like exports: the live document when it is loaded, else a temporary
  * copy from storage, so asking for a review never keeps a document in memory.
@@ -34,7 +51,9 @@ export class ArticleReviews {
 
   /** The review of one article; null when it is not stored. */
   async review(id: string, view: TagView): Promise<ArticleReviewJson | null> {
-    const read = await this.articles.read(id, (doc) => reviewToJson(reviewOf(doc, view)));
+    const read = await this.articles.read(id, (doc) =>
+      readBlindReview(doc).blind ? BLIND_REVIEW_JSON : reviewToJson(reviewOf(doc, view)),
+    );
     return read?.value ?? null;
   }
 
@@ -47,7 +66,7 @@ export class ArticleReviews {
     const listed: DisputedArticleJson[] = [];
     for (const id of await this.articles.list()) {
       const read = await this.articles.read(id, (doc) => {
-        if (readAnnotations(doc).valid.length === 0) return null;
+        if (readBlindReview(doc).blind || readAnnotations(doc).valid.length === 0) return null;
         const review = reviewToJson(reviewOf(doc, view));
         const passages = review.passages.filter((passage) => passage.disputed);
         return {

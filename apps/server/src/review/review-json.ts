@@ -36,6 +36,8 @@ export interface ArticleReviewJson {
   readonly reviewers: readonly Reviewer[];
   readonly unansweredAllegations: readonly string[];
   readonly orphans: readonly string[];
+  /** True while the article is in blind review: passages and agreement stay empty until the reveal. */
+  readonly blind?: boolean;
 }
 
 /** Turns a confusion table's nested Maps into plain objects, which JSON can carry. */

@@ -24,6 +24,13 @@ export const CloseCode = {
   forbidden: 4403,
   /** There is no article with this id. */
   unknownArticle: 4404,
+  /**
+   * The article went into or out of blind review: reconnect to be served the right copy. In the
+   * 4500 range, which y-websocket clients treat as "reconnect" (4400–4499 stop them).
+   */
+  reviewModeChanged: 4509,
+  /** The client's copy holds a finished blind review's fork: it must start again from a fresh copy. */
+  staleCopy: 4410,
   /** A well-formed message over a limit (update size, nesting, presence size, pending changes). */
   tooLarge: 4413,
   /** The client sent messages or bytes faster than its rate limit. */
@@ -139,9 +146,15 @@ export class Connection implements DocumentPeer {
     try {
       const message = decodeClientMessage(frame);
       switch (message.kind) {
-        case 'sync-step1':
+        case 'sync-step1': {
+          const stale = this.access?.refuseStaleCopy(message.stateVector) ?? null;
+          if (stale) {
+            this.reject(CloseCode.staleCopy, stale);
+            return;
+          }
           document.sendAfterWrites(this, encodeSyncStep2(document.doc, message.stateVector));
           break;
+        }
         case 'sync-step2':
         case 'sync-update':
           this.guard.checkUpdate(message.update, document.doc);
@@ -150,7 +163,7 @@ export class Connection implements DocumentPeer {
           this.guard.afterUpdate(document.doc);
           break;
         case 'awareness':
-          this.guard.checkAwareness(message.update);
+          this.guard.checkAwareness(message.update, document.awareness);
           document.applyPeerAwareness(this.stampedPresence(message.update), this);
           break;
         case 'query-awareness': {

@@ -4,6 +4,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { isValidArticleId } from '../article-id.js';
 import { AccessControl } from '../auth/access-control.js';
 import { connectionAccess } from '../auth/connection-access.js';
+import type { BlindReviews } from '../review/blind-reviews.js';
+import type { SharedDocument } from './shared-document.js';
 import { TokenError, type Principal } from '../auth/tokens.js';
 import type { ServerLogger } from '../logger.js';
 import { CloseCode, Connection } from './connection.js';
@@ -27,12 +29,21 @@ export interface SyncEndpointOptions {
   readonly limits?: SyncLimits;
   /** Token and role checks (default open mode: none). */
   readonly access?: AccessControl;
+  /** Blind reviews: which copy of an article a reviewer is served. */
+  readonly blind?: BlindReviews;
 }
 
 /** The `token` query parameter of a sync URL (`?token=`, as y-websocket's `params` sends it). */
 export function tokenOf(url: string | undefined): string | null {
   const query = (url ?? '').split('?')[1];
   return query ? new URLSearchParams(query).get('token') : null;
+}
+
+/** The `reviewer` query parameter: who an open-mode client says it is (blind review needs it). */
+export function reviewerParamOf(url: string | undefined): string | null {
+  const query = (url ?? '').split('?')[1];
+  const reviewer = query ? new URLSearchParams(query).get('reviewer') : null;
+  return reviewer && reviewer.length <= 200 ? reviewer : null;
 }
 
 const OPEN_ACCESS = new AccessControl(null);
@@ -151,7 +162,7 @@ export class SyncEndpoint {
       return;
     }
     if (principal) log.info({ reviewer: principal.id, role: principal.role }, 'signed in');
-    await this.join(connection, articleId, log, principal);
+    await this.join(connection, articleId, log, principal, reviewerParamOf(request.url));
   }
 
   private async join(
@@ -159,6 +170,7 @@ export class SyncEndpoint {
     articleId: string,
     log: ServerLogger,
     principal: Principal | null,
+    reviewer: string | null,
   ): Promise<void> {
     const { registry } = this.options;
     let document;
@@ -179,10 +191,47 @@ export class SyncEndpoint {
       connection.close(CloseCode.unknownArticle, 'unknown article');
       return;
     }
-    if (!connection.attach(document, connectionAccess(principal, { isBlind: () => false }))) {
-      registry.release(document);
+    const served = await this.blindFork(connection, document, principal?.id ?? reviewer, log);
+    if (!served) return;
+    const access = connectionAccess(principal, {
+      isBlind: () => this.options.blind?.isBlind(served) ?? false,
+      refuseStaleCopy: (stateVector) =>
+        served === document ? (this.options.blind?.refuseStaleCopy(served, stateVector) ?? null) : null,
+    });
+    if (!connection.attach(served, access)) {
+      registry.release(served);
       return;
     }
-    void connection.whenClosed.then(() => registry.release(document));
+    void connection.whenClosed.then(() => registry.release(served));
+  }
+
+  /**
+   * The document to serve: the article itself, or while it is in blind review the reviewer's own
+   * fork (the article is released then). Null, with the connection closed, when none can be served.
+   */
+  private async blindFork(
+    connection: Connection,
+    article: SharedDocument,
+    reviewerId: string | null,
+    log: ServerLogger,
+  ): Promise<SharedDocument | null> {
+    const { registry, blind } = this.options;
+    if (!blind?.isBlind(article)) return article;
+    try {
+      if (!reviewerId) {
+        connection.close(
+          CloseCode.forbidden,
+          'the article is in blind review: connect with your reviewer id',
+        );
+        return null;
+      }
+      return await blind.forkFor(article, reviewerId);
+    } catch (error) {
+      log.error({ err: error }, 'could not open the blind review copy');
+      connection.close(CloseCode.internalError, 'could not open your blind review copy');
+      return null;
+    } finally {
+      registry.release(article);
+    }
   }
 }
