@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { DOMOutputSpec } from 'prosemirror-model';
+import type { DOMOutputSpec, Node as ProseMirrorNode } from 'prosemirror-model';
 import { articleSchema } from '../src/index.js';
 import { b } from './editor-fixtures.js';
 
 /** What a node renders to: the tag name and its attributes. */
-function renderedAs(node: ReturnType<typeof b.p>): { tag: string; attrs: Record<string, unknown> } {
+function renderedAs(node: ProseMirrorNode): { tag: string; attrs: Record<string, unknown> } {
   const spec = node.type.spec.toDOM!(node) as DOMOutputSpec;
   const [tag, attrs] = spec as [string, Record<string, unknown>];
   return { tag, attrs };
