@@ -5,6 +5,7 @@ import './styles/base.css';
 import './styles/controls.css';
 import './styles/library.css';
 import './styles/article-page.css';
+import './styles/article-meta.css';
 import './styles/toolbar.css';
 import './styles/article-body.css';
 import './styles/highlights.css';

@@ -1,12 +1,56 @@
 import type { Label } from '@factcheck/core';
 
-/** The JSON API of the server: article summaries for the library. */
+/** The JSON API of the server: the article library (list, search, archive, delete, restore). */
+
+/** How far an article's review has come. */
+export interface ReviewProgressJson {
+  readonly tags: number;
+  readonly open: number;
+  readonly disputed: number;
+  readonly resolved: number;
+  readonly disputedPassages: number;
+  readonly decidedPassages: number;
+}
 
 /** What the server tells about an article. */
 export interface ArticleSummaryJson {
   readonly id: string;
   readonly title: string;
   readonly counts: Record<Label, number>;
+  readonly sourceUrl?: string;
+  readonly outlet?: string;
+  readonly authors?: string;
+  readonly publishedAt?: string;
+  readonly language?: string;
+  readonly progress?: ReviewProgressJson;
+  readonly archived?: boolean;
+  readonly archivedAt?: string | null;
+  /** With a search: the text around the first hit in the body, and where the hit is in it. */
+  readonly excerpt?: { readonly text: string; readonly hit: readonly [number, number] };
+}
+
+/** What the library asks the server for. */
+export interface ArticleListQuery {
+  readonly q?: string;
+  readonly outlet?: string;
+  readonly label?: Label | '';
+  readonly sort?: 'id' | 'title' | 'date';
+  readonly order?: 'asc' | 'desc';
+  readonly archived?: boolean;
+}
+
+/** An outlet and how many articles it has. */
+export interface OutletCount {
+  readonly outlet: string;
+  readonly articles: number;
+}
+
+/** What deleting an article answered: until when it can be restored. */
+export interface DeletedArticleJson {
+  readonly id: string;
+  readonly title: string;
+  readonly deletedAt: string;
+  readonly purgeAt: string;
 }
 
 /** An API call that got an HTTP error status. */
@@ -20,8 +64,7 @@ export class ApiError extends Error {
   }
 }
 
-async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(path, { signal, headers: { Accept: 'application/json' } });
+async function readJson<T>(response: Response): Promise<T> {
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as { error?: unknown } | null;
     const message =
@@ -31,12 +74,65 @@ async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** Every article with its title and tag counts. */
-export function fetchArticles(signal?: AbortSignal): Promise<ArticleSummaryJson[]> {
-  return getJson<ArticleSummaryJson[]>('/api/articles', signal);
+async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  return readJson<T>(await fetch(path, { signal, headers: { Accept: 'application/json' } }));
+}
+
+async function sendJson<T>(method: 'PATCH' | 'DELETE' | 'POST', path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return readJson<T>(response);
+}
+
+const articleUrl = (articleId: string) => `/api/articles/${encodeURIComponent(articleId)}`;
+
+/** The query string of `GET /api/articles` for a library query (empty parts left out). */
+export function articleListSearch(query: ArticleListQuery): string {
+  const params = new URLSearchParams();
+  if (query.q?.trim()) params.set('q', query.q.trim());
+  if (query.outlet) params.set('outlet', query.outlet);
+  if (query.label) params.set('label', query.label);
+  if (query.sort) params.set('sort', query.sort);
+  if (query.order) params.set('order', query.order);
+  if (query.archived) params.set('archived', 'true');
+  return params.toString();
+}
+
+/** The articles matching a query (every active one, by id, without one), with titles and counts. */
+export function fetchArticles(
+  query: ArticleListQuery = {},
+  signal?: AbortSignal,
+): Promise<ArticleSummaryJson[]> {
+  const search = articleListSearch(query);
+  return getJson<ArticleSummaryJson[]>(`/api/articles${search ? `?${search}` : ''}`, signal);
 }
 
 /** One article's summary; rejects with an ApiError of status 404 when there is no such article. */
 export function fetchArticle(articleId: string, signal?: AbortSignal): Promise<ArticleSummaryJson> {
-  return getJson<ArticleSummaryJson>(`/api/articles/${encodeURIComponent(articleId)}`, signal);
+  return getJson<ArticleSummaryJson>(articleUrl(articleId), signal);
+}
+
+/** Every outlet of the active (or archived) articles, most articles first. */
+export function fetchOutlets(archived: boolean, signal?: AbortSignal): Promise<OutletCount[]> {
+  return getJson<OutletCount[]>(`/api/outlets${archived ? '?archived=true' : ''}`, signal);
+}
+
+/** Archives or unarchives an article (leads only). */
+export function setArticleArchived(articleId: string, archived: boolean): Promise<ArticleSummaryJson> {
+  return sendJson<ArticleSummaryJson>('PATCH', articleUrl(articleId), { archived });
+}
+
+/** Deletes an article; it can be restored until `purgeAt` (leads only). */
+export function deleteArticle(articleId: string): Promise<DeletedArticleJson> {
+  return sendJson<DeletedArticleJson>('DELETE', articleUrl(articleId));
+}
+
+/** Restores a deleted article inside its undo window. */
+export function restoreArticle(articleId: string): Promise<ArticleSummaryJson> {
+  return sendJson<ArticleSummaryJson>('POST', `${articleUrl(articleId)}/restore`);
 }

@@ -43,6 +43,7 @@ export function ArticlePage({ articleId, reviewer, color }: ArticlePageProps) {
       <ArticleMasthead
         title={title || (hasSynced ? 'Untitled article' : 'Loading…')}
         onSaveTitle={hasSynced ? saveTitle : null}
+        ydoc={ready ? article.ydoc : null}
         connection={connection}
         users={users}
         actions={

@@ -3,6 +3,7 @@ import { getAnnotationsMap, isLabel, LABEL_NAMES, type Label, type Reviewer } fr
 import { annotationPluginKey, relabelTag, removeTag, type PlacedTag } from '@factcheck/editor';
 import type { EditorView } from 'prosemirror-view';
 import { Toast, type ToastMessage } from '../layout/Toast.js';
+import { useOpenTagFromAddress } from '../routing/useOpenTagFromAddress.js';
 import { useArticleEditor } from './editor/useArticleEditor.js';
 import { useExposeForTests } from './editor/expose-for-tests.js';
 import { TagPopover, type PopoverAnchor } from './popover/TagPopover.js';
@@ -70,6 +71,7 @@ export function ArticleWorkspace({ article, reviewer, filterControls }: ArticleW
   const annotations = state ? annotationPluginKey.getState(state) : undefined;
   const tags = annotations?.tags ?? NO_TAGS;
   const activeIds = annotations?.activeIds ?? NO_IDS;
+  useOpenTagFromAddress(view, tags);
 
   useEffect(() => {
     if (view) applyTagFilter(view, filterControls.filter);

@@ -8,6 +8,7 @@ export function LabelCounts({ counts }: { readonly counts: Record<Label, number>
       {LABELS.map((label) => (
         <li
           key={label}
+          title={`${LABEL_NAMES[label]}: ${counts[label] ?? 0}`}
           className={`label-counts__item${counts[label] === 0 ? ' label-counts__item--zero' : ''}`}
         >
           <LabelSwatch label={label} />

@@ -1,17 +1,66 @@
+import { useCallback } from 'react';
+import { fetchArticles, fetchOutlets } from '../api/articles-api.js';
 import { useDocumentTitle } from '../layout/useDocumentTitle.js';
-import { ArticleCard } from './ArticleCard.js';
+import { ArticleBrowser } from './ArticleBrowser.js';
 import { DisputedPassages } from './DisputedPassages.js';
 import { ExportAllControl } from './ExportAllControl.js';
+import {
+  articleListQuery,
+  type ArticleFilters,
+  type LibraryView,
+  type TagFilters,
+} from './library-params.js';
+import { TagSearchPanel } from './tag-search/TagSearchPanel.js';
+import { UndoToast } from './UndoToast.js';
 import { useArticleSummaries } from './useArticleSummaries.js';
-import { useReviewSummaries } from './useReviewSummaries.js';
+import { useLibraryActions } from './useLibraryActions.js';
+import { useLibraryParams } from './useLibraryParams.js';
+import { useServerQuery } from './useServerQuery.js';
 
-/** The home page: where reviewers disagree, and every article to review with how much of each label it carries. */
+const TABS: readonly { readonly view: LibraryView; readonly name: string }[] = [
+  { view: 'articles', name: 'Articles' },
+  { view: 'tags', name: 'Tags across articles' },
+];
+
+/**
+ * The home page: every article with its source, tag counts and review progress, searched and
+ * filtered on the server as the reviewer types; tag search across all articles; archive and delete
+ * with undo. The search lives in the address, so the back button from an article returns to it.
+ */
 export function LibraryPage() {
-  const { articles, loading, error, reload } = useArticleSummaries();
-  const review = useReviewSummaries();
+  const [params, update] = useLibraryParams();
+  const { view, articles: filters } = params;
+  const list = useArticleSummaries(articleListQuery(filters));
+  // Unfiltered summaries for the outlets and the disputes line: the server answers from memory.
+  const outlets = useServerQuery(`outlets:${filters.archived}`, (signal) =>
+    fetchOutlets(filters.archived, signal),
+  );
+  const everything = useServerQuery('all', (signal) => fetchArticles({}, signal));
+  const { reload: reloadList } = list;
+  const { reload: reloadOutlets } = outlets;
+  const { reload: reloadEverything } = everything;
+  const reloadArticles = useCallback(() => {
+    reloadList();
+    reloadOutlets();
+    reloadEverything();
+  }, [reloadList, reloadOutlets, reloadEverything]);
+  const actions = useLibraryActions(reloadArticles);
   useDocumentTitle(null);
+
+  const changeArticles = useCallback(
+    (change: Partial<ArticleFilters>) =>
+      update((previous) => ({ ...previous, articles: { ...previous.articles, ...change } })),
+    [update],
+  );
+  const changeTags = useCallback(
+    (change: Partial<TagFilters>) =>
+      update((previous) => ({ ...previous, tags: { ...previous.tags, ...change } })),
+    [update],
+  );
+  const hasArticles = (everything.data?.length ?? 0) > 0;
+
   return (
-    <main className="library" aria-busy={loading}>
+    <main className="library" aria-busy={list.loading}>
       <div className="library__intro">
         <div>
           <h1 className="library__heading">Articles</h1>
@@ -19,32 +68,41 @@ export function LibraryPage() {
             Open an article to tag allegations, denials and unverified rumours together with your colleagues.
           </p>
         </div>
-        {articles !== null && articles.length > 0 && <ExportAllControl />}
+        <div className="library__actions">{hasArticles && <ExportAllControl />}</div>
       </div>
-      {error && (
-        <div className="notice notice--error" role="alert">
-          <p>Could not load the articles: {error}</p>
-          <button type="button" className="button" onClick={reload}>
-            Try again
+      {everything.data && view === 'articles' && !filters.archived && (
+        <DisputedPassages articles={everything.data} />
+      )}
+      <div className="library-tabs" role="tablist" aria-label="Library">
+        {TABS.map((tab) => (
+          <button
+            key={tab.view}
+            type="button"
+            role="tab"
+            className="library-tabs__tab"
+            aria-selected={view === tab.view}
+            onClick={() => update((previous) => ({ ...previous, view: tab.view }))}
+            data-testid={`library-tab-${tab.view}`}
+          >
+            {tab.name}
           </button>
-        </div>
-      )}
-      {articles === null && !error && (
-        <p className="library__status" role="status">
-          Loading articles…
-        </p>
-      )}
-      {articles !== null && articles.length === 0 && <p className="library__status">No articles yet.</p>}
-      {articles !== null && articles.length > 0 && (
-        <>
-          <DisputedPassages state={review} />
-          <ul className="article-list" data-testid="article-list">
-            {articles.map((article) => (
-              <ArticleCard key={article.id} article={article} />
-            ))}
-          </ul>
-        </>
-      )}
+        ))}
+      </div>
+      <div role="tabpanel" className="library__panel">
+        {view === 'articles' ? (
+          <ArticleBrowser
+            filters={filters}
+            onChange={changeArticles}
+            outlets={outlets.data ?? []}
+            list={list}
+            onToggleArchived={(article) => void actions.toggleArchived(article)}
+            onDelete={(article) => void actions.remove(article)}
+          />
+        ) : (
+          <TagSearchPanel filters={params.tags} onChange={changeTags} />
+        )}
+      </div>
+      <UndoToast offer={actions.offer} onDone={actions.dismiss} />
     </main>
   );
 }

@@ -2,6 +2,8 @@ import { useSyncExternalStore } from 'react';
 
 /**
  * A tiny history-API router: two pages, so a path matcher and a navigate function are enough.
+ * Page state that should survive a reload or the back button (library filters, the tag an article
+ * opens at) lives in the query string.
  */
 
 /** The pages of the app, as matched from the URL path. */
@@ -23,6 +25,19 @@ export function matchRoute(pathname: string): Route {
 /** The URL path of an article's editor page. */
 export function articlePath(articleId: string): string {
   return `/articles/${encodeURIComponent(articleId)}`;
+}
+
+/** The query parameter naming a tag to open an article at (`?tag=<id>`). */
+export const TAG_PARAMETER = 'tag';
+
+/** The editor page of an article opened at one tag: its text selected, scrolled into view and outlined. */
+export function articleTagPath(articleId: string, tagId: string): string {
+  return `${articlePath(articleId)}?${new URLSearchParams({ [TAG_PARAMETER]: tagId })}`;
+}
+
+/** The tag the address asks to open the article at, or null. */
+export function tagInAddress(search: string = window.location.search): string | null {
+  return new URLSearchParams(search).get(TAG_PARAMETER) || null;
 }
 
 /** The editor page of an article with its Review tab open. */

@@ -1,0 +1,62 @@
+import type { ArticleSummaryJson } from '../api/articles-api.js';
+import { byline, formatPublished, languageName } from '../article/header/meta-format.js';
+import { Link } from '../routing/Link.js';
+import { articlePath } from '../routing/router.js';
+import { ArticleActionsMenu } from './ArticleActionsMenu.js';
+import { LabelCounts } from './LabelCounts.js';
+import { ReviewProgress } from './ReviewProgress.js';
+
+/** Props of one library row. */
+export interface ArticleRowProps {
+  readonly article: ArticleSummaryJson;
+  readonly onToggleArchived: (article: ArticleSummaryJson) => void;
+  readonly onDelete: (article: ArticleSummaryJson) => void;
+}
+
+/** The search hit inside an excerpt, emphasised. */
+function Excerpt({ excerpt }: { readonly excerpt: NonNullable<ArticleSummaryJson['excerpt']> }) {
+  const [from, to] = excerpt.hit;
+  return (
+    <p className="article-row__excerpt" data-testid="article-excerpt">
+      {excerpt.text.slice(0, from)}
+      <mark>{excerpt.text.slice(from, to)}</mark>
+      {excerpt.text.slice(to)}
+    </p>
+  );
+}
+
+/**
+ * One article in the library: outlet, date and language above its title (linking to the editor),
+ * the byline, the search excerpt, its tag counts, review progress and its actions.
+ */
+export function ArticleRow({ article, onToggleArchived, onDelete }: ArticleRowProps) {
+  const kicker = [
+    article.outlet,
+    article.publishedAt && formatPublished(article.publishedAt),
+    article.language && languageName(article.language),
+  ].filter(Boolean);
+  return (
+    <li
+      className={`article-row${article.archived ? ' article-row--archived' : ''}`}
+      data-testid="article-row"
+      data-article-id={article.id}
+    >
+      <div className="article-row__main">
+        <p className="article-row__kicker">
+          {kicker.length > 0 ? kicker.join(' · ') : 'No source details'}
+          {article.archived && <span className="article-row__archived">Archived</span>}
+        </p>
+        <h2 className="article-row__title">
+          <Link href={articlePath(article.id)} className="article-row__link" data-testid="article-link">
+            {article.title || 'Untitled article'}
+          </Link>
+        </h2>
+        {article.authors && <p className="article-row__byline">By {byline(article.authors)}</p>}
+        {article.excerpt && <Excerpt excerpt={article.excerpt} />}
+      </div>
+      <LabelCounts counts={article.counts} />
+      <ReviewProgress progress={article.progress} />
+      <ArticleActionsMenu article={article} onToggleArchived={onToggleArchived} onDelete={onDelete} />
+    </li>
+  );
+}

@@ -1,0 +1,12 @@
+import {
+  searchTags,
+  tagSearchParams,
+  type TagSearchAnswerJson,
+  type TagSearchQuery,
+} from '../../api/annotations-api.js';
+import { useServerQuery, type ServerQueryState } from '../useServerQuery.js';
+
+/** Tags matching the search across every article, asked of the server as the reviewer types. */
+export function useTagSearch(query: TagSearchQuery): ServerQueryState<TagSearchAnswerJson> {
+  return useServerQuery(tagSearchParams(query), (signal) => searchTags(query, signal));
+}
