@@ -7,21 +7,25 @@ export type AwarenessLimits = Pick<SyncLimits, 'maxAwarenessClients' | 'maxAware
 
 /**
  * Checks presence (awareness) updates from one connection before they reach the document's
- * awareness and every other reviewer: few entries, each a JSON object (or null, for "gone") of
- * bounded size, and few distinct client ids over the connection's life (a stock client has one).
+ * awareness and every other reviewer: each state a JSON object (or null, for "gone") of bounded
+ * size, and few client ids the document has not heard of. Stock y-websocket clients echo every
+ * presence change they receive, so ids the document already knows are not counted; a stock client
+ * introduces one id of its own per connection.
  */
 export class AwarenessCheck {
-  private readonly clients = new Set<number>();
+  /** Client ids this connection was the first to announce. */
+  private readonly introduced = new Set<number>();
 
   constructor(private readonly limits: AwarenessLimits) {}
 
-  /** Throws ProtocolError for a malformed update, LimitExceeded for one over the limits. */
-  check(update: Uint8Array): void {
+  /**
+   * Throws ProtocolError for a malformed update, LimitExceeded for one over the limits.
+   * `isKnown` tells whether the document's awareness has already seen a client id.
+   */
+  check(update: Uint8Array, isKnown: (client: number) => boolean): void {
     const decoder = decoding.createDecoder(update);
     const entries = this.read(() => decoding.readVarUint(decoder));
-    if (entries > this.limits.maxAwarenessClients) {
-      throw new LimitExceeded(`presence update has more than ${this.limits.maxAwarenessClients} entries`);
-    }
+    if (entries > update.length) throw new ProtocolError('truncated presence update');
     for (let i = 0; i < entries; i++) {
       const client = this.read(() => decoding.readVarUint(decoder));
       this.read(() => decoding.readVarUint(decoder));
@@ -38,9 +42,11 @@ export class AwarenessCheck {
       if (typeof state !== 'object' || Array.isArray(state)) {
         throw new ProtocolError('presence state is not an object');
       }
-      this.clients.add(client);
-      if (this.clients.size > this.limits.maxAwarenessClients) {
-        throw new LimitExceeded(`connection speaks for more than ${this.limits.maxAwarenessClients} clients`);
+      if (!isKnown(client)) this.introduced.add(client);
+      if (this.introduced.size > this.limits.maxAwarenessClients) {
+        throw new LimitExceeded(
+          `connection introduced more than ${this.limits.maxAwarenessClients} presence clients`,
+        );
       }
     }
     if (decoder.pos !== update.length) throw new ProtocolError('presence update has trailing bytes');

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import type { Awareness } from 'y-protocols/awareness';
 import { AwarenessCheck } from './awareness-check.js';
 import { dropPending, pendingBytes } from './pending-updates.js';
 import { TokenBucket } from './rate-limiter.js';
@@ -48,8 +49,8 @@ export class MessageGuard {
     throw new LimitExceeded('too many changes that build on changes the server never received');
   }
 
-  /** Checks a presence update before it is applied. */
-  checkAwareness(update: Uint8Array): void {
-    this.awareness.check(update);
+  /** Checks a presence update before it is applied to the document's `awareness`. */
+  checkAwareness(update: Uint8Array, awareness: Awareness): void {
+    this.awareness.check(update, (client) => awareness.meta.has(client));
   }
 }

@@ -29,7 +29,7 @@ export interface SyncLimits {
   readonly maxPendingBytes: number;
   /** Root types (top-level names) a document may have. */
   readonly maxRootTypes: number;
-  /** Presence entries (awareness client ids) in one message, and per connection. */
+  /** Presence client ids one connection may introduce (a stock client introduces one). */
   readonly maxAwarenessClients: number;
   /** Bytes of one presence state (its JSON). */
   readonly maxAwarenessStateBytes: number;
