@@ -7,6 +7,7 @@ import type { ArticleLifecycle } from '../library/article-lifecycle.js';
 import type { ArticleSnapshots } from '../export/article-snapshots.js';
 import type { DocumentRegistry } from '../sync/document-registry.js';
 import { annotationImportRoutes } from './annotation-import-routes.js';
+import { articleImportRoutes } from './article-import-routes.js';
 import { annotationSearchRoutes } from './annotation-search-routes.js';
 import { apiRoutes } from './api-routes.js';
 import { blindReviewRoutes } from './blind-review-routes.js';
@@ -88,6 +89,7 @@ export async function createHttpApp({
   await app.register(reviewRoutes({ articles }), { prefix: '/api' });
   await app.register(blindReviewRoutes({ blind, registry }), { prefix: '/api' });
   await app.register(annotationImportRoutes({ registry }), { prefix: '/api' });
+  await app.register(articleImportRoutes({ store: library.watch() }), { prefix: '/api' });
   const appPage = await registerWebApp(app, webDist, log);
 
   app.setNotFoundHandler((request, reply) => {
