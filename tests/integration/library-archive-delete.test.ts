@@ -16,7 +16,7 @@ import { connectClient, connectSyncedClient } from '../helpers/sync-client.js';
 
 const ARTICLE = CORPUS_IDS[0];
 const QUOTE = 'Bring it on loser.';
-const ARTICLE_DELETED = 4410;
+const ARTICLE_DELETED = 4411;
 
 async function send(
   server: TestServer,
@@ -97,7 +97,7 @@ describe('deleting', () => {
       60_000,
     );
     await waitFor(() => reviewer.closes.some((close) => close.code === ARTICLE_DELETED), {
-      message: 'the connected reviewer closed out with 4410',
+      message: 'the connected reviewer closed out with 4411',
     });
     // A 44xx close: the stock client does not reconnect.
     await waitFor(() => server.connectionCount() === 0);

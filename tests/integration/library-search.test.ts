@@ -57,9 +57,9 @@ function modelAnswer(articles: readonly GeneratedArticle[], query: ModelQuery): 
     if (sort === 'date') {
       const [ta, tb] = [timeOf(a.publishedAt), timeOf(b.publishedAt)];
       if ((ta === null) !== (tb === null)) return ta === null ? 1 : -1;
-      return direction * ((ta ?? 0) - (tb ?? 0) || byId(a, b));
+      return direction * ((ta ?? 0) - (tb ?? 0)) || byId(a, b);
     }
-    if (sort === 'title') return direction * (collator.compare(a.title, b.title) || byId(a, b));
+    if (sort === 'title') return direction * collator.compare(a.title, b.title) || byId(a, b);
     return direction * byId(a, b);
   });
   return found.map((article) => article.id);

@@ -3,8 +3,11 @@ import type { DocumentRegistry } from '../sync/document-registry.js';
 import type { ServerLogger } from '../logger.js';
 import type { ArticleLibrary, IndexedArticle } from './article-library.js';
 
-/** Close code sent to reviewers connected to an article when it is deleted (they do not reconnect). */
-export const ARTICLE_DELETED_CLOSE_CODE = 4410;
+/**
+ * Close code sent to reviewers connected to an article when it is deleted: in the 4400–4499 range,
+ * so stock y-websocket clients do not reconnect (4410 is taken by the blind review's stale copy).
+ */
+export const ARTICLE_DELETED_CLOSE_CODE = 4411;
 
 /** How long a deleted article can be restored, unless the server is told otherwise. */
 export const DEFAULT_UNDO_WINDOW_MS = 15_000;
@@ -33,7 +36,7 @@ const PURGE_RETRY_MS = 1_000;
 
 /**
  * Archiving, deleting and restoring articles. A deleted article disappears at once (lists, search,
- * sync: connected reviewers are closed out with 4410) but its data stays, and the deletion is
+ * sync: connected reviewers are closed out with 4411) but its data stays, and the deletion is
  * stored, for the undo window; then it is purged from storage. A restart inside the window keeps it
  * restorable until the window ends.
  */

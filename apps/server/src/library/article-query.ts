@@ -85,15 +85,17 @@ export function parseArticleQuery(query: ArticleQueryString): { ok: true; query:
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
-function compareBy(sort: ArticleSort): (a: IndexedArticle, b: IndexedArticle) => number {
-  const byId = (a: IndexedArticle, b: IndexedArticle) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byId = (a: IndexedArticle, b: IndexedArticle) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The primary order of a sort key (ascending); ties are broken by id, always ascending. */
+function primaryOrder(sort: ArticleSort): (a: IndexedArticle, b: IndexedArticle) => number {
   switch (sort) {
     case 'id':
       return byId;
     case 'title':
-      return (a, b) => collator.compare(a.summary.title, b.summary.title) || byId(a, b);
+      return (a, b) => collator.compare(a.summary.title, b.summary.title);
     case 'date':
-      return (a, b) => (a.publishedTime ?? 0) - (b.publishedTime ?? 0) || byId(a, b);
+      return (a, b) => (a.publishedTime ?? 0) - (b.publishedTime ?? 0);
   }
 }
 
@@ -117,7 +119,7 @@ export function articleListing(entry: IndexedArticle, terms: readonly string[] =
   };
 }
 
-/** The articles passing a query, sorted; articles without a date sort last in either order. */
+/** The articles passing a query, sorted (ties by id); articles without a date sort last in either order. */
 export function runArticleQuery(
   articles: readonly IndexedArticle[],
   query: ArticleQuery,
@@ -129,13 +131,13 @@ export function runArticleQuery(
       (query.labels.length === 0 || query.labels.some((label) => entry.summary.counts[label] > 0)) &&
       matchesAllTerms(query.terms, entry.searchable),
   );
-  const compare = compareBy(query.sort);
+  const primary = primaryOrder(query.sort);
   const direction = query.descending ? -1 : 1;
   found.sort((a, b) => {
     if (query.sort === 'date' && (a.publishedTime === null) !== (b.publishedTime === null)) {
       return a.publishedTime === null ? 1 : -1;
     }
-    return direction * compare(a, b);
+    return direction * primary(a, b) || byId(a, b);
   });
   return found.map((entry) => articleListing(entry, query.terms));
 }

@@ -87,6 +87,7 @@ export function ArticleBrowser({
                 article={article}
                 onToggleArchived={onToggleArchived}
                 onDelete={onDelete}
+                query={filters.q}
               />
             ))}
           </ul>

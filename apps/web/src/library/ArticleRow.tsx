@@ -3,6 +3,7 @@ import { byline, formatPublished, languageName } from '../article/header/meta-fo
 import { Link } from '../routing/Link.js';
 import { articlePath } from '../routing/router.js';
 import { ArticleActionsMenu } from './ArticleActionsMenu.js';
+import { highlightTerms } from './highlight-terms.js';
 import { LabelCounts } from './LabelCounts.js';
 import { ReviewProgress } from './ReviewProgress.js';
 
@@ -11,16 +12,17 @@ export interface ArticleRowProps {
   readonly article: ArticleSummaryJson;
   readonly onToggleArchived: (article: ArticleSummaryJson) => void;
   readonly onDelete: (article: ArticleSummaryJson) => void;
+  /** What the library was searched for, marked in the excerpt. */
+  readonly query: string;
 }
 
-/** The search hit inside an excerpt, emphasised. */
-function Excerpt({ excerpt }: { readonly excerpt: NonNullable<ArticleSummaryJson['excerpt']> }) {
-  const [from, to] = excerpt.hit;
+/** The text around a search hit, every searched word in it marked. */
+function Excerpt({ text, query }: { readonly text: string; readonly query: string }) {
   return (
     <p className="article-row__excerpt" data-testid="article-excerpt">
-      {excerpt.text.slice(0, from)}
-      <mark>{excerpt.text.slice(from, to)}</mark>
-      {excerpt.text.slice(to)}
+      {highlightTerms(text, query).map((piece, index) =>
+        piece.hit ? <mark key={index}>{piece.text}</mark> : piece.text,
+      )}
     </p>
   );
 }
@@ -29,7 +31,7 @@ function Excerpt({ excerpt }: { readonly excerpt: NonNullable<ArticleSummaryJson
  * One article in the library: outlet, date and language above its title (linking to the editor),
  * the byline, the search excerpt, its tag counts, review progress and its actions.
  */
-export function ArticleRow({ article, onToggleArchived, onDelete }: ArticleRowProps) {
+export function ArticleRow({ article, onToggleArchived, onDelete, query }: ArticleRowProps) {
   const kicker = [
     article.outlet,
     article.publishedAt && formatPublished(article.publishedAt),
@@ -52,7 +54,7 @@ export function ArticleRow({ article, onToggleArchived, onDelete }: ArticleRowPr
           </Link>
         </h2>
         {article.authors && <p className="article-row__byline">By {byline(article.authors)}</p>}
-        {article.excerpt && <Excerpt excerpt={article.excerpt} />}
+        {article.excerpt && <Excerpt text={article.excerpt.text} query={query} />}
       </div>
       <LabelCounts counts={article.counts} />
       <ReviewProgress progress={article.progress} />

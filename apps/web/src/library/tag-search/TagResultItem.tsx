@@ -3,7 +3,7 @@ import { truncateQuote } from '../../article/tags/tag-status.js';
 import { LabelChip } from '../../labels/LabelChip.js';
 import { Link } from '../../routing/Link.js';
 import { articlePath, articleTagPath } from '../../routing/router.js';
-import { highlightTerms } from './highlight-terms.js';
+import { highlightTerms } from '../highlight-terms.js';
 
 /** Props of one tag result. */
 export interface TagResultItemProps {
