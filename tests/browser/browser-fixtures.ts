@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startServer, type RunningServer } from '@factcheck/server';
+import { startServer, type RunningServer, type StartServerOptions } from '@factcheck/server';
 import { CHROMIUM_ARGS, defaultChromiumPath } from '@factcheck/export';
 import { WEB_DIST } from './web-dist.js';
 
@@ -25,6 +25,21 @@ export async function openReviewer(
     if (!localStorage.getItem('factcheck:reviewer')) localStorage.setItem('factcheck:reviewer', value);
   }, JSON.stringify(reviewer));
   const page = await context.newPage();
+  return { context, page };
+}
+
+/** A reviewer signed in through an invite link (protected mode), in a browser context of their own. */
+export async function openInvitedReviewer(
+  browser: Browser,
+  baseUrl: string,
+  token: string,
+  path = '/',
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/#invite=${token}`);
+  await page.getByTestId('reviewer-role').waitFor();
+  if (path !== '/') await page.goto(`${baseUrl}${path}`);
   return { context, page };
 }
 
@@ -105,7 +120,7 @@ export interface BrowserEnvironment {
  * Starts the real server (port 0, fresh data directory, the built web app) and Chromium before the
  * file's tests and stops both after them. Read the returned getter inside tests.
  */
-export function useBrowserEnvironment(): () => BrowserEnvironment {
+export function useBrowserEnvironment(serverOptions: StartServerOptions = {}): () => BrowserEnvironment {
   let environment: BrowserEnvironment | null = null;
   let removeDataDir: (() => Promise<void>) | null = null;
   beforeAll(async () => {
@@ -117,6 +132,7 @@ export function useBrowserEnvironment(): () => BrowserEnvironment {
       dataDir: dataDir.path,
       webDist: WEB_DIST,
       logLevel: 'warn',
+      ...serverOptions,
     });
     environment = { server, browser: await launchChromium() };
   });

@@ -5,10 +5,21 @@ import { LibraryPage } from './library/LibraryPage.js';
 import { NameDialog } from './reviewer/NameDialog.js';
 import { ReviewerProvider, useReviewer } from './reviewer/ReviewerContext.js';
 import { useRoute } from './routing/router.js';
+import { AccessRefused } from './session/AccessRefused.js';
+import { useServerSession } from './session/useServerSession.js';
 
 function Pages() {
   const route = useRoute();
+  const session = useServerSession();
   const { reviewer, color, setName } = useReviewer();
+  if (session.state === 'refused') {
+    return (
+      <>
+        <AppHeader />
+        <AccessRefused reason={session.reason} />
+      </>
+    );
+  }
   let page;
   if (route.page === 'library') page = <LibraryPage />;
   else if (route.page === 'not-found') page = <NotFoundPage />;
@@ -21,7 +32,7 @@ function Pages() {
     <>
       <AppHeader />
       {page}
-      {!reviewer && <NameDialog initialName="" onSubmit={setName} />}
+      {!reviewer && session.state === 'open' && <NameDialog initialName="" onSubmit={setName} />}
     </>
   );
 }

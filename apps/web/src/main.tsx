@@ -16,6 +16,9 @@ import './styles/export.css';
 import './styles/details.css';
 import './styles/review.css';
 import { App } from './App.js';
+import { adoptInviteLink } from './session/session-token.js';
+
+adoptInviteLink();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');

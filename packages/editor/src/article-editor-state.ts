@@ -21,6 +21,10 @@ export interface ArticleEditorOptions extends AnnotationPluginOptions {
   readonly onTagged?: (id: string) => void;
   /** Start in review mode (read-only text). Default true. */
   readonly reviewMode?: boolean;
+  /** Whether this reviewer may tag (keys 1–3). Default always. */
+  readonly canTag?: () => boolean;
+  /** Whether the text is locked in review mode now (role, blind review). Default never. */
+  readonly textLocked?: () => boolean;
 }
 
 /** Builds the editor state for an article bound to its shared document. */
@@ -32,9 +36,9 @@ export function createArticleEditorState(options: ArticleEditorOptions): EditorS
       ySyncPlugin(getContent(ydoc)),
       ...(awareness ? [presencePlugin(awareness)] : []),
       yUndoPlugin({ undoManager: createUndoManager(ydoc) }),
-      reviewModePlugin(options.reviewMode ?? true),
+      reviewModePlugin(options.reviewMode ?? true, options.textLocked),
       annotationPlugin({ onTagsClicked: options.onTagsClicked }),
-      taggingKeymap(options.reviewer, options.onTagged),
+      taggingKeymap(options.reviewer, options.onTagged, options.canTag),
       editingKeymap(),
       baseKeys(),
     ],

@@ -11,8 +11,12 @@ import { tagSelection } from './tagging-commands.js';
 const undoCommand: Command = (state) => undo(state);
 const redoCommand: Command = (state) => redo(state);
 
-/** Keys 1, 2 and 3 tag the selection (review mode only); undo and redo everywhere. */
-export function taggingKeymap(reviewer: () => Reviewer, onTagged?: (id: string) => void): Plugin {
+/** Keys 1, 2 and 3 tag the selection (review mode, when `canTag`); undo and redo everywhere. */
+export function taggingKeymap(
+  reviewer: () => Reviewer,
+  onTagged?: (id: string) => void,
+  canTag: () => boolean = () => true,
+): Plugin {
   const bindings: Record<string, Command> = {
     'Mod-z': undoCommand,
     'Mod-y': redoCommand,
@@ -20,7 +24,7 @@ export function taggingKeymap(reviewer: () => Reviewer, onTagged?: (id: string) 
   };
   LABELS.forEach((label, index) => {
     bindings[String(index + 1)] = (state, dispatch, view) =>
-      isReviewMode(state) && tagSelection(label, reviewer(), onTagged)(state, dispatch, view);
+      isReviewMode(state) && canTag() && tagSelection(label, reviewer(), onTagged)(state, dispatch, view);
   });
   return keymap(bindings);
 }

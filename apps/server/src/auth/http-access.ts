@@ -14,11 +14,19 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * The request's token: `Authorization: Bearer <token>`, or for downloads by link (GET) the
+ * `access_token` query parameter (RFC 6750 §2.3).
+ */
 function bearerToken(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
-  if (!header) return null;
-  const match = /^Bearer\s+(\S+)$/iu.exec(header);
-  return match ? match[1] : null;
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/iu.exec(header);
+    return match ? match[1] : null;
+  }
+  if (request.method !== 'GET' && request.method !== 'HEAD') return null;
+  const query = request.url.split('?')[1];
+  return query ? new URLSearchParams(query).get('access_token') : null;
 }
 
 function articleIdOf(request: FastifyRequest): string | null {
@@ -46,6 +54,18 @@ export function installHttpAccess(app: FastifyInstance, access: AccessControl): 
     const reason = access.refuse(principal, declared?.permission ?? 'read', articleIdOf(request));
     if (reason) return reply.code(403).send({ error: reason });
   });
+  app.get('/api/session', async (request) => sessionOf(request, access));
+}
+
+/** What `GET /api/session` tells the web app: the mode, and who the token speaks for. */
+export function sessionOf(request: FastifyRequest, access: AccessControl) {
+  const principal = request.principal;
+  return {
+    protected: access.isProtected,
+    reviewer: principal && { id: principal.id, name: principal.name },
+    role: principal?.role ?? null,
+    articles: principal?.articles ?? '*',
+  };
 }
 
 /** Whether the request's principal may see an article: lists and searches keep only these. */

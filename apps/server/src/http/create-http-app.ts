@@ -65,7 +65,7 @@ export async function createHttpApp({
     request.log[level](
       {
         method: request.method,
-        url: request.url,
+        url: request.url.replace(/([?&]access_token=)[^&]*/u, '$1[redacted]'),
         status: reply.statusCode,
         ms: Math.round(reply.elapsedTime),
       },

@@ -1,3 +1,4 @@
+import { apiFetch } from '../session/session-token.js';
 import { ApiError } from './articles-api.js';
 
 /** The review endpoint across articles: how disputed each article is. */
@@ -70,7 +71,7 @@ export function parseReviewSummary(value: unknown): ArticleReviewSummary | null 
  * library can simply leave the section out.
  */
 export async function fetchReviewSummaries(signal?: AbortSignal): Promise<ArticleReviewSummary[] | null> {
-  const response = await fetch('/api/review', { signal, headers: { Accept: 'application/json' } });
+  const response = await apiFetch('/api/review', { signal, headers: { Accept: 'application/json' } });
   if (response.status === 404) return null;
   if (!response.ok) throw new ApiError(response.status, `${response.status} ${response.statusText}`);
   const body: unknown = await response.json();

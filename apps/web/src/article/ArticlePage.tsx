@@ -11,6 +11,7 @@ import { useConnectionStatus } from './shared/useConnectionStatus.js';
 import { useSharedArticle } from './shared/useSharedArticle.js';
 import { useTagFilter } from './tags/useTagFilter.js';
 import { ArticleWorkspace } from './ArticleWorkspace.js';
+import { AccessRefused } from '../session/AccessRefused.js';
 
 /** Props of the editor page. */
 export interface ArticlePageProps {
@@ -25,7 +26,11 @@ export interface ArticlePageProps {
  */
 export function ArticlePage({ articleId, reviewer, color }: ArticlePageProps) {
   const existence = useArticleExistence(articleId);
-  const { article, hasSynced } = useSharedArticle(articleId, existence.state !== 'missing');
+  const { article, hasSynced, refused } = useSharedArticle(
+    articleId,
+    existence.state !== 'missing',
+    reviewer.id,
+  );
   const connection = useConnectionStatus(article?.provider ?? null);
   const awareness = article?.provider.awareness ?? null;
   usePublishedUser(awareness, { id: reviewer.id, name: reviewer.name, color });
@@ -37,6 +42,7 @@ export function ArticlePage({ articleId, reviewer, color }: ArticlePageProps) {
   const ready = article !== null && hasSynced;
 
   if (existence.state === 'missing') return <NotFoundPage what="article" />;
+  if (refused) return <AccessRefused reason={refused.reason} />;
 
   return (
     <main className="article-page">

@@ -1,3 +1,5 @@
+import { useReviewer } from '../reviewer/ReviewerContext.js';
+import { useBlindReview } from './review/useBlindReview.js';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { getAnnotationsMap, isLabel, LABEL_NAMES, type Label, type Reviewer } from '@factcheck/core';
 import { annotationPluginKey, relabelTag, removeTag, type PlacedTag } from '@factcheck/editor';
@@ -36,6 +38,8 @@ const NO_IDS: ReadonlySet<string> = new Set();
 /** The synced article: toolbar, the editor itself, the tag popover and the sidebar (tags, review, details). */
 export function ArticleWorkspace({ article, reviewer, filterControls }: ArticleWorkspaceProps) {
   const { ydoc, provider } = article;
+  const { abilities } = useReviewer();
+  const blind = useBlindReview(ydoc);
   const [popover, setPopover] = useState<OpenPopover | null>(null);
   const panel = useSidebarPanel();
   const comments = useSharedValue(ydoc, countComments);
@@ -65,6 +69,8 @@ export function ArticleWorkspace({ article, reviewer, filterControls }: ArticleW
     reviewer,
     onTagsClicked,
     onTagged,
+    canTag: abilities.annotate,
+    textLocked: !abilities.edit || blind.blind,
   });
   useExposeForTests(view ? { view, ydoc, provider } : null);
 
@@ -129,7 +135,20 @@ export function ArticleWorkspace({ article, reviewer, filterControls }: ArticleW
   return (
     <div className="workspace">
       <div className="workspace__main">
-        <Toolbar view={view} state={state} reviewer={reviewer} onTagged={onTagged} onMessage={say} />
+        <Toolbar
+          view={view}
+          state={state}
+          reviewer={reviewer}
+          onTagged={onTagged}
+          onMessage={say}
+          canTag={abilities.annotate}
+          canEditText={abilities.edit && !blind.blind}
+        />
+        {blind.blind && (
+          <p className="blind-banner" role="status" data-testid="blind-banner">
+            Blind review: you see only your own tags until the lead reveals everyone’s.
+          </p>
+        )}
         <article className="sheet" aria-label="Article">
           <div ref={mountRef} className="sheet__editor" />
         </article>

@@ -1,3 +1,4 @@
+import { useReviewer } from '../../reviewer/ReviewerContext.js';
 import { useId, useState, type FormEvent } from 'react';
 import { setTagStatus, TAG_STATUSES, type Annotation, type Reviewer, type TagStatus } from '@factcheck/core';
 import { TimeAgo } from '../../time/TimeAgo.js';
@@ -34,6 +35,9 @@ export function StatusControl({ annotation, reviewer, now, write }: StatusContro
   // The verdict being typed, while resolving or changing the verdict; null otherwise.
   const [verdict, setVerdict] = useState<string | null>(null);
   const resolving = verdict !== null;
+  // Resolving, and reopening a resolved tag, settle disputes: leads only (the server checks too).
+  const { abilities } = useReviewer();
+  const locked = !abilities.manage && annotation.status === 'resolved';
 
   const setStatus = (status: TagStatus) => {
     if (status === 'resolved') {
@@ -62,10 +66,12 @@ export function StatusControl({ annotation, reviewer, now, write }: StatusContro
           className="details-select"
           data-testid="status-select"
           value={resolving ? 'resolved' : annotation.status}
+          disabled={locked}
+          title={locked ? 'Only a lead can reopen a resolved tag' : undefined}
           onChange={(event) => setStatus(event.target.value as TagStatus)}
         >
           {TAG_STATUSES.map((status) => (
-            <option key={status} value={status}>
+            <option key={status} value={status} disabled={status === 'resolved' && !abilities.manage}>
               {STATUS_NAMES[status]}
             </option>
           ))}
@@ -113,13 +119,15 @@ export function StatusControl({ annotation, reviewer, now, write }: StatusContro
         annotation.status === 'resolved' && (
           <p className="status-control__verdict" data-testid="verdict">
             <span className="status-control__verdict-text">{annotation.verdict || 'No verdict given'}</span>
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => setVerdict(annotation.verdict ?? '')}
-            >
-              Change verdict
-            </button>
+            {abilities.manage && (
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => setVerdict(annotation.verdict ?? '')}
+              >
+                Change verdict
+              </button>
+            )}
             <span className="status-control__by">
               Resolved by {annotation.resolvedBy?.name || 'Anonymous'}
               {annotation.resolvedAt && (

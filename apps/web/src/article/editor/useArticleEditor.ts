@@ -13,6 +13,10 @@ export interface ArticleEditorOptions {
   readonly reviewer: Reviewer;
   readonly onTagsClicked: (ids: string[], view: EditorView, event: MouseEvent) => void;
   readonly onTagged: (id: string) => void;
+  /** Whether this reviewer may tag (a viewer may not). */
+  readonly canTag: boolean;
+  /** Whether the text may not be edited now (role, or blind review). */
+  readonly textLocked: boolean;
 }
 
 /** The live editor: the view once mounted, and its latest state (a new one re-renders the page). */
@@ -49,6 +53,8 @@ export function useArticleEditor(options: ArticleEditorOptions): ArticleEditor {
         onTagged: (id) => latest.current.onTagged(id),
         onTagsClicked: (ids, clickedView, event) => latest.current.onTagsClicked(ids, clickedView, event),
         reviewMode: true,
+        canTag: () => latest.current.canTag,
+        textLocked: () => latest.current.textLocked,
       }),
       attributes: {
         class: 'article-body',

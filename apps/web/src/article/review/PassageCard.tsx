@@ -24,6 +24,8 @@ export interface PassageActions {
     bounds: BoundsChoice,
   ) => void;
   readonly onDismiss: (passage: ReviewPassage) => void;
+  /** Whether this reviewer may decide passages (leads; everyone in open mode). */
+  readonly canDecide: boolean;
 }
 
 /** Props of one disputed passage. */
@@ -63,7 +65,7 @@ export function PassageCard({
   const [merging, setMerging] = useState(false);
   const [reconsidering, setReconsidering] = useState(false);
   const decided = decision.state === 'decided';
-  const showActions = !decided || reconsidering;
+  const showActions = actions.canDecide && (!decided || reconsidering);
   const boundariesDiffer = passage.reasons.includes('boundaries-differ');
   const totalComments = tags.reduce((sum, tag) => sum + (comments.get(tag.annotation.id) ?? 0), 0);
 
@@ -172,7 +174,7 @@ export function PassageCard({
           <strong>{decision.decision.decidedBy.name || 'Anonymous'}</strong>
           {' · '}
           <TimeAgo iso={decision.decision.decidedAt} now={now} />
-          {decided && !reconsidering && (
+          {decided && !reconsidering && actions.canDecide && (
             <>
               {' · '}
               <button type="button" className="link-button" onClick={() => setReconsidering(true)}>

@@ -1,3 +1,7 @@
+import { useRoute } from '../../routing/router.js';
+import { BlindReviewControl } from './BlindReviewControl.js';
+import { useBlindReview } from './useBlindReview.js';
+import { useReviewer } from '../../reviewer/ReviewerContext.js';
 import { useCallback, useId, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
 import {
@@ -135,10 +139,25 @@ export function ReviewPanel({
     },
     [write, reviewer, onMessage],
   );
-  const actions = useMemo<PassageActions>(
-    () => ({ onSelect: onSelectTags, onOpenDetails, onAccept, onMerge, onDismiss }),
-    [onSelectTags, onOpenDetails, onAccept, onMerge, onDismiss],
+  const { abilities } = useReviewer();
+  const blind = useBlindReview(ydoc);
+  const route = useRoute();
+  const blindControl = route.page === 'article' && (
+    <BlindReviewControl articleId={route.articleId} ydoc={ydoc} onMessage={onMessage} />
   );
+  const canDecide = abilities.manage;
+  const actions = useMemo<PassageActions>(
+    () => ({ onSelect: onSelectTags, onOpenDetails, onAccept, onMerge, onDismiss, canDecide }),
+    [onSelectTags, onOpenDetails, onAccept, onMerge, onDismiss, canDecide],
+  );
+
+  if (blind.blind) {
+    return (
+      <div className="review-panel" data-testid="review-panel">
+        {blindControl}
+      </div>
+    );
+  }
 
   if (!review) {
     return (
@@ -152,6 +171,7 @@ export function ReviewPanel({
 
   return (
     <div className="review-panel" data-testid="review-panel">
+      {blindControl}
       <UnansweredBanner
         allegations={unanswered}
         onSelect={(tag) => onSelectTags([tag])}

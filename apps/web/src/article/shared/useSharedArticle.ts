@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import { STALE_COPY_CLOSE_CODE, syncParams } from '../../session/sync-params.js';
 import { syncServerUrl } from './sync-url.js';
 
 /** An article's shared document and the provider keeping it in sync with the server. */
@@ -14,33 +15,49 @@ export interface SharedArticleState {
   readonly article: SharedArticle | null;
   /** True from the first completed sync on, even if the connection drops later. */
   readonly hasSynced: boolean;
+  /** Why the server stopped serving this tab for good (bad or expired token, no access), or null. */
+  readonly refused: { readonly code: number; readonly reason: string } | null;
 }
 
 /**
  * Opens the article's Y.Doc and connects it to `/sync/<articleId>` while the component is mounted
- * (and `enabled`); closes both on unmount or when the article changes.
+ * (and `enabled`); closes both on unmount or when the article changes. When the server says the
+ * tab's copy belongs to a finished blind review, the copy is dropped and a fresh one opened.
  */
-export function useSharedArticle(articleId: string, enabled = true): SharedArticleState {
-  const [state, setState] = useState<SharedArticleState>({ article: null, hasSynced: false });
+export function useSharedArticle(
+  articleId: string,
+  enabled = true,
+  reviewerId: string | null = null,
+): SharedArticleState {
+  const [state, setState] = useState<SharedArticleState>({ article: null, hasSynced: false, refused: null });
+  const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     if (!enabled) return;
     const ydoc = new Y.Doc();
-    const provider = new WebsocketProvider(syncServerUrl(), articleId, ydoc);
+    const provider = new WebsocketProvider(syncServerUrl(), articleId, ydoc, {
+      params: syncParams(reviewerId),
+    });
     const article: SharedArticle = { ydoc, provider };
-    setState({ article, hasSynced: provider.synced });
+    setState({ article, hasSynced: provider.synced, refused: null });
     const onSync = (isSynced: boolean) => {
       if (isSynced)
-        setState((current) => (current.article === article ? { article, hasSynced: true } : current));
+        setState((current) => (current.article === article ? { ...current, hasSynced: true } : current));
+    };
+    const onClosed = (event: { code: number; reason: string }) => {
+      if (event.code === STALE_COPY_CLOSE_CODE) setGeneration((count) => count + 1);
+      else setState((current) => (current.article === article ? { ...current, refused: event } : current));
     };
     provider.on('sync', onSync);
+    provider.on('closed', onClosed);
     return () => {
       provider.off('sync', onSync);
+      provider.off('closed', onClosed);
       provider.destroy();
       ydoc.destroy();
-      setState({ article: null, hasSynced: false });
+      setState({ article: null, hasSynced: false, refused: null });
     };
-  }, [articleId, enabled]);
+  }, [articleId, enabled, reviewerId, generation]);
 
   return state;
 }
