@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { closePdfRenderer } from '@factcheck/export';
 import { CliError } from './cli-error.js';
 import { exportCommand } from './commands/export.js';
+import { importCommand } from './commands/import.js';
 import { listCommand } from './commands/list.js';
 import { tokenCommand } from './commands/token.js';
 
@@ -17,6 +18,7 @@ const program = new Command('factcheck')
   .version(version)
   .showHelpAfterError('(run with --help for usage)')
   .addCommand(exportCommand())
+  .addCommand(importCommand())
   .addCommand(listCommand())
   .addCommand(tokenCommand());
 

@@ -14,7 +14,11 @@ export interface Progress {
  * A progress bar on a terminal, plain numbered lines anywhere else (CI logs, pipes), always on
  * stderr so stdout stays free for data.
  */
-export function createProgress(total: number, stream: NodeJS.WriteStream = process.stderr): Progress {
+export function createProgress(
+  total: number,
+  stream: NodeJS.WriteStream = process.stderr,
+  action = 'Exporting',
+): Progress {
   let done = 0;
   if (!stream.isTTY) {
     return {
@@ -26,7 +30,7 @@ export function createProgress(total: number, stream: NodeJS.WriteStream = proce
   const bar = new cliProgress.SingleBar(
     {
       stream,
-      format: 'Exporting {bar} {value}/{total} {note}',
+      format: `${action} {bar} {value}/{total} {note}`,
       barsize: 30,
       hideCursor: true,
       clearOnComplete: false,

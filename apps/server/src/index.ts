@@ -6,5 +6,6 @@ export { LeveldbDocumentStore } from './storage/leveldb-store.js';
 export { createLogger, type ServerLogger } from './logger.js';
 export { CloseCode } from './sync/connection.js';
 export { isValidArticleId, ARTICLE_ID_PATTERN } from './article-id.js';
+export { createArticle, type CreatedArticle } from './library/create-article.js';
 export { DEFAULT_SYNC_LIMITS, type SyncLimits } from './sync/sync-limits.js';
 export * from './auth/index.js';
