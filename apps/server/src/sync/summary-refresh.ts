@@ -3,14 +3,22 @@ import { STORAGE_ORIGIN, summarizeArticle, type ArticleSummary } from '@factchec
 import type { DocumentStore } from '../storage/document-store.js';
 import type { ServerLogger } from '../logger.js';
 
+/** How many times the last summary took to compute a refresh waits at least (big articles wait longer). */
+const COMPUTE_SHARE = 5;
+/** The longest a summary may lag behind edits, however big the article. */
+const MAX_DELAY_MS = 10_000;
+
 /**
- * Keeps the stored library summary (title, counts per label) of a loaded document current:
- * at most one write per delay while it changes, and a final one before it is unloaded.
+ * Keeps the stored library summary (metadata, counts, review progress, text and tags) of a loaded
+ * document current: at most one write per delay while it changes, and a final one before it is
+ * unloaded. The delay grows with the time a summary takes, so a very large article spends at most
+ * about a sixth of the server's time on its summary while reviewers work on it.
  */
 export class SummaryRefresh {
   private timer: NodeJS.Timeout | null = null;
   private lastWritten: string | null;
   private writing: Promise<void> = Promise.resolve();
+  private lastComputeMs = 0;
 
   constructor(
     private readonly name: string,
@@ -39,16 +47,19 @@ export class SummaryRefresh {
 
   private readonly onUpdate = (_update: Uint8Array, origin: unknown): void => {
     if (origin === STORAGE_ORIGIN || this.timer) return;
+    const delay = Math.max(this.delayMs, Math.min(MAX_DELAY_MS, COMPUTE_SHARE * this.lastComputeMs));
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.flush();
-    }, this.delayMs);
+    }, delay);
     this.timer.unref();
   };
 
   private async write(): Promise<void> {
     try {
+      const started = performance.now();
       const summary = summarizeArticle(this.doc);
+      this.lastComputeMs = performance.now() - started;
       const serialized = JSON.stringify(summary);
       if (serialized === this.lastWritten) return;
       await this.store.writeSummary(this.name, summary);
