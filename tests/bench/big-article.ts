@@ -8,6 +8,7 @@ import {
   writeAnnotation,
   writeArticle,
 } from '@factcheck/core';
+import { seededRandom } from './seeded-random.js';
 
 /** Size of a generated benchmark article. */
 export interface BigArticleSize {
@@ -18,6 +19,8 @@ export interface BigArticleSize {
 
 /** The benchmark article of issue 7: 20,000 words, 5,000 tags from 10 reviewers. */
 export const FULL_SIZE: BigArticleSize = { words: 20_000, tags: 5_000, reviewers: 10 };
+/** A long news report, for the sync and capacity benchmarks: 1,000 words, 50 tags from 3 reviewers. */
+export const NEWS_SIZE: BigArticleSize = { words: 1_000, tags: 50, reviewers: 3 };
 /** A small article that proves the benchmarks run, for CI. */
 export const SMOKE_SIZE: BigArticleSize = { words: 2_000, tags: 200, reviewers: 4 };
 
@@ -26,21 +29,9 @@ const VOCABULARY =
     ' ',
   );
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same article. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Builds a Y.Doc holding a generated article of the given size with overlapping tags. */
 export function buildBigArticle(size: BigArticleSize, seed = 7): Y.Doc {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const doc = new Y.Doc();
   const paragraphs: string[] = [];
   let words: string[] = [];

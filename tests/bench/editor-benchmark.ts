@@ -1,0 +1,223 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { getAnnotationsMap, getContent } from '@factcheck/core';
+import { CHROMIUM_ARGS, defaultChromiumPath } from '@factcheck/export';
+import { waitFor } from '../helpers/wait-for.js';
+import { WEB_DIST } from '../browser/web-dist.js';
+import { typeCharacter } from './bench-changes.js';
+import { openClient, type BenchClient } from './bench-client.js';
+import { startOurServer, type BenchServer } from './bench-servers.js';
+import { buildBigArticle, type BigArticleSize } from './big-article.js';
+import {
+  newTagPaintedAt,
+  openReviewerContext,
+  openUntilPainted,
+  pressKeyTimed,
+  recordKeystrokes,
+  selectInParagraph,
+  startEditingParagraph,
+  takeKeystrokeLatencies,
+  watchForNewTag,
+} from './editor-page.js';
+import { percentile, summarize, type Measurement } from './measure.js';
+import { seededRandom } from './seeded-random.js';
+
+/** Issue 7, workload 4: the article, runs per figure and the typing. */
+export interface EditorBenchmarkOptions {
+  readonly article: BigArticleSize;
+  readonly runs: number;
+  readonly warmup: number;
+  /** Keystrokes per keystroke-latency run (one every 100 ms). */
+  readonly keystrokesPerRun: number;
+  /** The remote typist types one character every this many ms. */
+  readonly remoteIntervalMs: number;
+}
+
+const ROOM = 'bench-editor';
+const KEY_INTERVAL_MS = 100;
+const alice = { id: 'bench-alice', name: 'Alice (benchmark)' };
+const bilal = { id: 'bench-bilal', name: 'Bilal (benchmark)' };
+
+interface Scene {
+  readonly server: BenchServer;
+  readonly browser: Browser;
+  /** The stock node client that types as the remote reviewer. */
+  readonly typist: BenchClient;
+  readonly url: string;
+  readonly expectedTags: number;
+  readonly paragraphs: number;
+}
+
+/**
+ * The editor in headless Chromium against our server: opening the big article until every
+ * highlight is painted, keystroke-to-paint latency alone and while a stock client types in the
+ * same article, and the time from a tag on one page to its highlight on another.
+ */
+export async function runEditorBenchmark(options: EditorBenchmarkOptions): Promise<Measurement[]> {
+  if (!existsSync(path.join(WEB_DIST, 'index.html'))) {
+    throw new Error(`the web app is not built (${WEB_DIST}); run \`npm run build\` first`);
+  }
+  const article = buildBigArticle(options.article);
+  const expectedTags = getAnnotationsMap(article).size;
+  const server = await startOurServer({ articles: new Map([[ROOM, article]]), webDist: WEB_DIST });
+  let typist: BenchClient | null = null;
+  let browser: Browser | null = null;
+  try {
+    typist = openClient(server.syncUrl, ROOM);
+    const typistDoc = typist.doc;
+    await waitFor(() => getAnnotationsMap(typistDoc).size === expectedTags, {
+      timeout: 60_000,
+      message: 'typist synced',
+    });
+    browser = await chromium.launch({
+      executablePath: defaultChromiumPath(),
+      args: CHROMIUM_ARGS,
+      headless: true,
+    });
+    const scene: Scene = {
+      server,
+      browser,
+      typist,
+      url: `${server.httpUrl}/articles/${ROOM}`,
+      expectedTags,
+      paragraphs: getContent(article).length,
+    };
+    const size = `${options.article.words.toLocaleString('en')} words, ${expectedTags.toLocaleString('en')} tags`;
+    const open = await measureOpen(scene, options);
+    const keys = await measureKeystrokes(scene, options);
+    const tags = await measureTagToRemote(scene, options);
+    return [
+      summarize(`open the article (${size}) until highlights are painted`, 'ms', open, {
+        target: { below: 1000 },
+      }),
+      summarize(
+        'keystroke-to-paint p50, alone',
+        'ms',
+        keys.alone.map((run) => run.p50),
+      ),
+      summarize(
+        'keystroke-to-paint p95, alone',
+        'ms',
+        keys.alone.map((run) => run.p95),
+      ),
+      summarize(
+        'keystroke-to-paint p50, remote typist',
+        'ms',
+        keys.remote.map((run) => run.p50),
+      ),
+      summarize(
+        'keystroke-to-paint p95, remote typist',
+        'ms',
+        keys.remote.map((run) => run.p95),
+        {
+          target: { below: 16 },
+          note: `a stock client types ${Math.round(1000 / options.remoteIntervalMs)} characters a second two paragraphs below`,
+        },
+      ),
+      summarize('tag to highlight on another page', 'ms', tags, { target: { below: 100 } }),
+    ];
+  } finally {
+    await browser?.close();
+    typist?.close();
+    await server.stop();
+  }
+}
+
+async function measureOpen(scene: Scene, options: EditorBenchmarkOptions): Promise<number[]> {
+  const context = await openReviewerContext(scene.browser, alice);
+  try {
+    const samples: number[] = [];
+    for (let i = 0; i < options.warmup + options.runs; i++) {
+      const page = await context.newPage();
+      const painted = await openUntilPainted(page, scene.url, scene.expectedTags);
+      if (i >= options.warmup) samples.push(painted);
+      await page.close();
+    }
+    return samples;
+  } finally {
+    await context.close();
+  }
+}
+
+async function typeKeys(page: Page, count: number): Promise<void> {
+  const started = performance.now();
+  for (let i = 0; i < count; i++) {
+    await page.keyboard.press(String.fromCharCode(97 + (i % 26)));
+    const next = started + (i + 1) * KEY_INTERVAL_MS;
+    await delay(Math.max(0, next - performance.now()));
+  }
+}
+
+async function keystrokeRuns(
+  page: Page,
+  options: EditorBenchmarkOptions,
+): Promise<{ p50: number; p95: number }[]> {
+  const runs: { p50: number; p95: number }[] = [];
+  for (let i = 0; i < options.warmup + options.runs; i++) {
+    await typeKeys(page, options.keystrokesPerRun);
+    const latencies = (await takeKeystrokeLatencies(page, options.keystrokesPerRun)).sort((a, b) => a - b);
+    if (latencies.length < options.keystrokesPerRun * 0.9) {
+      throw new Error(
+        `only ${latencies.length} of ${options.keystrokesPerRun} keystrokes reached the editor`,
+      );
+    }
+    if (i >= options.warmup) runs.push({ p50: percentile(latencies, 50), p95: percentile(latencies, 95) });
+  }
+  return runs;
+}
+
+async function measureKeystrokes(
+  scene: Scene,
+  options: EditorBenchmarkOptions,
+): Promise<{ alone: { p50: number; p95: number }[]; remote: { p50: number; p95: number }[] }> {
+  const context = await openReviewerContext(scene.browser, alice);
+  try {
+    const page = await context.newPage();
+    await openUntilPainted(page, scene.url, scene.expectedTags);
+    const local = Math.floor(scene.paragraphs / 2);
+    await startEditingParagraph(page, local);
+    await recordKeystrokes(page);
+    const alone = await keystrokeRuns(page, options);
+
+    const next = seededRandom(7);
+    const remoteParagraph = Math.min(scene.paragraphs - 1, local + 2);
+    const typing = setInterval(
+      () => typeCharacter(scene.typist.doc, next, remoteParagraph),
+      options.remoteIntervalMs,
+    );
+    try {
+      const remote = await keystrokeRuns(page, options);
+      return { alone, remote };
+    } finally {
+      clearInterval(typing);
+    }
+  } finally {
+    await context.close();
+  }
+}
+
+async function measureTagToRemote(scene: Scene, options: EditorBenchmarkOptions): Promise<number[]> {
+  const tagger = await openReviewerContext(scene.browser, alice);
+  const watcher = await openReviewerContext(scene.browser, bilal);
+  try {
+    const a = await tagger.newPage();
+    const b = await watcher.newPage();
+    await openUntilPainted(a, scene.url, scene.expectedTags);
+    await openUntilPainted(b, scene.url, scene.expectedTags);
+    const samples: number[] = [];
+    for (let i = 0; i < options.warmup + options.runs; i++) {
+      const paragraph = (3 + i * 7) % scene.paragraphs;
+      await watchForNewTag(b, paragraph);
+      await selectInParagraph(a, paragraph, 0, 30);
+      const pressed = await pressKeyTimed(a, String((i % 3) + 1));
+      const painted = await newTagPaintedAt(b);
+      if (i >= options.warmup) samples.push(painted - pressed);
+    }
+    return samples;
+  } finally {
+    await tagger.close();
+    await watcher.close();
+  }
+}

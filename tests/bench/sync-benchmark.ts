@@ -1,0 +1,107 @@
+import * as Y from 'yjs';
+import { buildBigArticle, type BigArticleSize } from './big-article.js';
+import { pushArticle } from './bench-client.js';
+import {
+  readStoredArticle,
+  startOurServer,
+  startReferenceServer,
+  type BenchServer,
+} from './bench-servers.js';
+import { ClientFleet } from './client-fleet.js';
+import { measureFanOutWindows, type FanOutSchedule, type WindowSample } from './fan-out-windows.js';
+import { summarize, type Measurement } from './measure.js';
+
+/** Issue 7, workload 1: how many clients share the article, and for how long they change it. */
+export interface SyncBenchmarkOptions {
+  readonly clientCounts: readonly number[];
+  readonly article: BigArticleSize;
+  readonly schedule: FanOutSchedule;
+}
+
+const ROOM = 'bench-fan-out';
+
+interface WorkloadResult {
+  readonly samples: WindowSample[];
+  /** Ours only: whether the stored document held every change the clients had. */
+  readonly persisted?: boolean;
+}
+
+/**
+ * Sync fan-out: N stock clients in one article, each making a small edit or tag ten times a
+ * second; latency from a change on one client to its arrival on each other one, server CPU and
+ * memory, for our server (LevelDB, every update stored before it is broadcast) and the reference.
+ */
+export async function runSyncBenchmark(options: SyncBenchmarkOptions): Promise<Measurement[]> {
+  const article = buildBigArticle(options.article);
+  const results: Measurement[] = [];
+  for (const clients of options.clientCounts) {
+    const ours = await runWorkload('ours', article, clients, options.schedule);
+    const reference = await runWorkload('reference', article, clients, options.schedule);
+    const pick = (result: WorkloadResult, key: keyof WindowSample) => result.samples.map((s) => s[key]);
+    const persisted = ours.persisted ? 'every update persisted: yes' : 'every update persisted: NO';
+    const load = `clients used ${Math.round(Math.max(...pick(ours, 'clientCpuPercent')))}% CPU at most`;
+    results.push(
+      summarize(`fan-out p50, ${clients} clients`, 'ms', pick(ours, 'p50'), {
+        reference: pick(reference, 'p50'),
+      }),
+      summarize(`fan-out p99, ${clients} clients`, 'ms', pick(ours, 'p99'), {
+        reference: pick(reference, 'p99'),
+        target: { atMostReference: true },
+        note: `${persisted}; ${load}`,
+      }),
+      summarize(`server CPU, ${clients} clients (% of a core)`, '%', pick(ours, 'serverCpuPercent'), {
+        reference: pick(reference, 'serverCpuPercent'),
+      }),
+      summarize(`server memory (RSS), ${clients} clients`, 'MB', pick(ours, 'serverRssMB'), {
+        reference: pick(reference, 'serverRssMB'),
+      }),
+    );
+    if (!ours.persisted) {
+      // The target is "no worse than the reference, with every update persisted".
+      const p99 = results.find((result) => result.name === `fan-out p99, ${clients} clients`)!;
+      results[results.indexOf(p99)] = { ...p99, meetsTarget: false };
+    }
+  }
+  return results;
+}
+
+async function runWorkload(
+  kind: 'ours' | 'reference',
+  article: Y.Doc,
+  clients: number,
+  schedule: FanOutSchedule,
+): Promise<WorkloadResult> {
+  let persisted: boolean | undefined;
+  let expectedState: string | undefined;
+  const server: BenchServer =
+    kind === 'ours'
+      ? await startOurServer({
+          articles: new Map([[ROOM, article]]),
+          afterStop: async (dataDir) => {
+            const stored = await readStoredArticle(dataDir, ROOM);
+            persisted =
+              stored !== null &&
+              Buffer.from(Y.encodeStateVector(stored)).toString('base64') === expectedState;
+            stored?.destroy();
+          },
+        })
+      : await startReferenceServer();
+  // Fifty clients receive about 25,000 updates a second between them: two processes share that.
+  const fleet = ClientFleet.start(clients > 20 ? 2 : 1);
+  try {
+    if (kind === 'reference') await pushArticle(server.syncUrl, ROOM, article);
+    await fleet.connect(
+      server.syncUrl,
+      Array.from({ length: clients }, () => ({ room: ROOM, active: true })),
+    );
+    const samples = await measureFanOutWindows(server, fleet, schedule);
+    expectedState = (await fleet.converged()).get(ROOM);
+    await fleet.disconnect();
+    // Killed, not shut down: what is on disk now is what was stored before each broadcast.
+    await server.stop({ kill: !process.env.BENCH_CPU_PROF });
+    return { samples, ...(kind === 'ours' ? { persisted: persisted ?? false } : {}) };
+  } finally {
+    await fleet.close();
+    await server.stop({ kill: true });
+  }
+}
