@@ -1,4 +1,5 @@
 import type { Label, Reviewer, TagStatus } from '@factcheck/core';
+import { apiFetch } from '../session/session-token.js';
 import { ApiError } from './articles-api.js';
 
 /** Tag search across the library (`GET /api/annotations`). */
@@ -55,7 +56,7 @@ export function tagSearchParams(query: TagSearchQuery): string {
 
 /** Searches every article's tags. */
 export async function searchTags(query: TagSearchQuery, signal?: AbortSignal): Promise<TagSearchAnswerJson> {
-  const response = await fetch(`/api/annotations?${tagSearchParams(query)}`, {
+  const response = await apiFetch(`/api/annotations?${tagSearchParams(query)}`, {
     signal,
     headers: { Accept: 'application/json' },
   });

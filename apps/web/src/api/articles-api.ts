@@ -1,4 +1,5 @@
 import type { Label } from '@factcheck/core';
+import { apiFetch } from '../session/session-token.js';
 
 /** The JSON API of the server: the article library (list, search, archive, delete, restore). */
 
@@ -53,6 +54,9 @@ export interface DeletedArticleJson {
   readonly purgeAt: string;
 }
 
+/** The sync close code of an article deleted while it was open (the server's ARTICLE_DELETED_CLOSE_CODE). */
+export const ARTICLE_DELETED_CLOSE_CODE = 4411;
+
 /** An API call that got an HTTP error status. */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -75,13 +79,13 @@ async function readJson<T>(response: Response): Promise<T> {
 }
 
 async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  return readJson<T>(await fetch(path, { signal, headers: { Accept: 'application/json' } }));
+  return readJson<T>(await apiFetch(path, { signal, headers: { Accept: 'application/json' } }));
 }
 
 async function sendJson<T>(method: 'PATCH' | 'DELETE' | 'POST', path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(path, {
+  const response = await apiFetch(path, {
     method,
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),

@@ -12,6 +12,7 @@ import { useSharedArticle } from './shared/useSharedArticle.js';
 import { useTagFilter } from './tags/useTagFilter.js';
 import { ArticleWorkspace } from './ArticleWorkspace.js';
 import { AccessRefused } from '../session/AccessRefused.js';
+import { ARTICLE_DELETED_CLOSE_CODE } from '../api/articles-api.js';
 
 /** Props of the editor page. */
 export interface ArticlePageProps {
@@ -42,6 +43,7 @@ export function ArticlePage({ articleId, reviewer, color }: ArticlePageProps) {
   const ready = article !== null && hasSynced;
 
   if (existence.state === 'missing') return <NotFoundPage what="article" />;
+  if (refused?.code === ARTICLE_DELETED_CLOSE_CODE) return <NotFoundPage what="article" />;
   if (refused) return <AccessRefused reason={refused.reason} />;
 
   return (

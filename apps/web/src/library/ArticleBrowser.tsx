@@ -14,6 +14,8 @@ export interface ArticleBrowserProps {
   readonly list: ServerQueryState<ArticleSummaryJson[]>;
   readonly onToggleArchived: (article: ArticleSummaryJson) => void;
   readonly onDelete: (article: ArticleSummaryJson) => void;
+  /** Whether this reviewer may archive and delete. */
+  readonly canManage: boolean;
 }
 
 function isFiltered(filters: ArticleFilters): boolean {
@@ -28,6 +30,7 @@ export function ArticleBrowser({
   list,
   onToggleArchived,
   onDelete,
+  canManage,
 }: ArticleBrowserProps) {
   const articles = list.data;
   const filtered = isFiltered(filters);
@@ -88,6 +91,7 @@ export function ArticleBrowser({
                 onToggleArchived={onToggleArchived}
                 onDelete={onDelete}
                 query={filters.q}
+                canManage={canManage}
               />
             ))}
           </ul>

@@ -14,6 +14,8 @@ export interface ArticleRowProps {
   readonly onDelete: (article: ArticleSummaryJson) => void;
   /** What the library was searched for, marked in the excerpt. */
   readonly query: string;
+  /** Whether this reviewer may archive and delete (leads, or everyone in open mode). */
+  readonly canManage: boolean;
 }
 
 /** The text around a search hit, every searched word in it marked. */
@@ -31,7 +33,7 @@ function Excerpt({ text, query }: { readonly text: string; readonly query: strin
  * One article in the library: outlet, date and language above its title (linking to the editor),
  * the byline, the search excerpt, its tag counts, review progress and its actions.
  */
-export function ArticleRow({ article, onToggleArchived, onDelete, query }: ArticleRowProps) {
+export function ArticleRow({ article, onToggleArchived, onDelete, query, canManage }: ArticleRowProps) {
   const kicker = [
     article.outlet,
     article.publishedAt && formatPublished(article.publishedAt),
@@ -58,7 +60,11 @@ export function ArticleRow({ article, onToggleArchived, onDelete, query }: Artic
       </div>
       <LabelCounts counts={article.counts} />
       <ReviewProgress progress={article.progress} />
-      <ArticleActionsMenu article={article} onToggleArchived={onToggleArchived} onDelete={onDelete} />
+      {canManage ? (
+        <ArticleActionsMenu article={article} onToggleArchived={onToggleArchived} onDelete={onDelete} />
+      ) : (
+        <span />
+      )}
     </li>
   );
 }

@@ -1,9 +1,11 @@
 import { useCallback } from 'react';
 import { fetchArticles, fetchOutlets } from '../api/articles-api.js';
 import { useDocumentTitle } from '../layout/useDocumentTitle.js';
+import { useReviewer } from '../reviewer/ReviewerContext.js';
 import { ArticleBrowser } from './ArticleBrowser.js';
 import { DisputedPassages } from './DisputedPassages.js';
 import { ExportAllControl } from './ExportAllControl.js';
+import { ImportControl } from './import/ImportControl.js';
 import {
   articleListQuery,
   type ArticleFilters,
@@ -45,6 +47,7 @@ export function LibraryPage() {
     reloadEverything();
   }, [reloadList, reloadOutlets, reloadEverything]);
   const actions = useLibraryActions(reloadArticles);
+  const { abilities } = useReviewer();
   useDocumentTitle(null);
 
   const changeArticles = useCallback(
@@ -68,7 +71,10 @@ export function LibraryPage() {
             Open an article to tag allegations, denials and unverified rumours together with your colleagues.
           </p>
         </div>
-        <div className="library__actions">{hasArticles && <ExportAllControl />}</div>
+        <div className="library__actions">
+          <ImportControl onImported={reloadArticles} />
+          {hasArticles && <ExportAllControl />}
+        </div>
       </div>
       {everything.data && view === 'articles' && !filters.archived && (
         <DisputedPassages articles={everything.data} />
@@ -97,6 +103,7 @@ export function LibraryPage() {
             list={list}
             onToggleArchived={(article) => void actions.toggleArchived(article)}
             onDelete={(article) => void actions.remove(article)}
+            canManage={abilities.manage}
           />
         ) : (
           <TagSearchPanel filters={params.tags} onChange={changeTags} />

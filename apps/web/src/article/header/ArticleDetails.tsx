@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type * as Y from 'yjs';
 import type { ArticleMeta } from '@factcheck/core';
+import { useReviewer } from '../../reviewer/ReviewerContext.js';
 import { ArticleDetailsLine } from './ArticleDetailsLine.js';
 import { ArticleMetaForm } from './ArticleMetaForm.js';
 import { useArticleMeta } from './useArticleMeta.js';
@@ -12,14 +13,17 @@ import { useArticleMeta } from './useArticleMeta.js';
 export function ArticleDetails({ ydoc }: { readonly ydoc: Y.Doc | null }) {
   const [meta, save] = useArticleMeta(ydoc);
   const [editing, setEditing] = useState<ArticleMeta | null>(null);
+  // Details are part of the article: in protected mode only editors and leads change them.
+  const { abilities } = useReviewer();
+  const editable = ydoc !== null && abilities.edit;
   return (
     <>
       <ArticleDetailsLine
         meta={meta}
-        onEdit={ydoc ? () => setEditing(editing ? null : meta) : null}
+        onEdit={editable ? () => setEditing(editing ? null : meta) : null}
         expanded={editing !== null}
       />
-      {editing && ydoc && (
+      {editing && ydoc && editable && (
         <ArticleMetaForm
           initial={editing}
           current={meta}
