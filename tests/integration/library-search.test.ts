@@ -2,11 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LABELS, type Label } from '@factcheck/core';
-import { createLogger, startServer, type RunningServer } from '@factcheck/server';
+import * as Y from 'yjs';
+import { LABELS, writeArticle, type Label } from '@factcheck/core';
+import { createLogger, LeveldbDocumentStore, startServer, type RunningServer } from '@factcheck/server';
 import { connectSyncedClient } from '../helpers/sync-client.js';
 import { tagQuote } from '../helpers/articles.js';
-import { getJson, startTestServer, waitFor } from '../helpers/start-test-server.js';
+import { getJson, makeDataDir, startTestServer, waitFor } from '../helpers/start-test-server.js';
 import { OUTLETS, VOCABULARY, writeGeneratedLibrary, type GeneratedArticle } from './library-corpus.js';
 
 /** The library's search, filters and sorting over a few hundred generated articles, checked against a model. */
@@ -254,5 +255,23 @@ describe('the library follows live changes', () => {
     expect(listed[0].counts.rumour).toBe(1);
     const byDate = await listArticles(server, { sort: 'date' });
     expect(byDate[0].id).toBe(id);
+  });
+
+  it('leaves out stored documents that are not articles (a blind review copy)', async () => {
+    const dataDir = await makeDataDir();
+    const store = await LeveldbDocumentStore.open(path.join(dataDir, 'documents'));
+    for (const name of ['an-article', 'an-article~blind~s1~reviewer']) {
+      const doc = new Y.Doc();
+      writeArticle(doc, { title: name, titleDerived: false, paragraphs: ['Ali Zafar denied it.'] });
+      tagQuote(doc, 'denied it', 'denial');
+      await store.appendUpdate(name, Y.encodeStateAsUpdate(doc));
+    }
+    await store.close();
+    const server = await startTestServer({ dataDir });
+    expect((await listArticles(server, '')).map((article) => article.id)).toEqual(['an-article']);
+    const { body } = await getJson(server, '/api/annotations');
+    expect((body as { results: { articleId: string }[] }).results.map((tag) => tag.articleId)).toEqual([
+      'an-article',
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { STORAGE_ORIGIN, summarizeArticle, type ArticleSummary } from '@factcheck/core';
+import { isValidArticleId } from '../article-id.js';
 import type { DocumentStore, LibraryState } from '../storage/document-store.js';
 import type { ServerLogger } from '../logger.js';
 import { watchSummaryWrites } from './summary-watch.js';
@@ -42,7 +43,8 @@ function indexed(id: string, summary: ArticleSummary, state: LibraryState): Inde
  * The library index: every stored article's summary and library state, in memory, so listing,
  * searching and tag search never load documents. It follows summary writes and deletions through
  * the store returned by `watch`, and catches up with documents stored behind its back (a missing
- * summary is rebuilt once from the document) whenever it is read.
+ * summary is rebuilt once from the document) whenever it is read. Stored documents whose names are
+ * no article id (a blind review's copies) are not articles and are left out.
  */
 export class ArticleLibrary {
   private readonly entries = new Map<string, IndexedArticle>();
@@ -59,6 +61,7 @@ export class ArticleLibrary {
   watch(): DocumentStore {
     return watchSummaryWrites(this.store, {
       summaryStored: (id, summary) => {
+        if (!isValidArticleId(id)) return;
         const entry = this.entries.get(id);
         if (entry) this.entries.set(id, indexed(id, summary, entry.state));
         else this.unindexed.set(id, summary);
@@ -110,7 +113,8 @@ export class ArticleLibrary {
   }
 
   private async catchUp(): Promise<void> {
-    const ids = await this.store.listDocuments();
+    // Other stored documents (a blind review's copies) are not articles.
+    const ids = (await this.store.listDocuments()).filter(isValidArticleId);
     const stored = new Set(ids);
     for (const id of this.entries.keys()) if (!stored.has(id)) this.entries.delete(id);
     for (const id of ids) {
