@@ -123,6 +123,9 @@ describe('GET /api/annotations', () => {
     expect(idsOf(await search(server, 'label=denial,rumour'))).toEqual([ids.refuted, ids.rumour, ids.deny]);
     expect(idsOf(await search(server, 'author=r-bilal'))).toEqual([ids.refuted, ids.diva]);
     expect(idsOf(await search(server, 'author=amna%20khan'))).toEqual([ids.accuse, ids.rumour, ids.deny]);
+    // Part of a name is enough, as a reviewer types it.
+    expect(idsOf(await search(server, 'author=AMN'))).toEqual([ids.accuse, ids.rumour, ids.deny]);
+    expect(idsOf(await search(server, 'author=r-amna&author=r-bilal'))).toHaveLength(5);
     expect(idsOf(await search(server, 'claimant=zafar'))).toEqual([ids.refuted, ids.deny]);
     expect(idsOf(await search(server, 'status=resolved'))).toEqual([ids.deny]);
     expect(idsOf(await search(server, 'status=disputed&label=rumour'))).toEqual([ids.rumour]);

@@ -31,7 +31,7 @@ export const MAX_TAG_LIMIT = 2000;
 /** A parsed tag search. */
 export interface TagSearch {
   readonly labels: readonly Label[];
-  /** Reviewer ids or names (names compared case-insensitively); empty: any reviewer. */
+  /** Lower-cased reviewer ids, or parts of reviewer names; any of them matches. Empty: any reviewer. */
   readonly authors: readonly string[];
   /** Lower-cased parts of a claimant's name; any of them matches. */
   readonly claimants: readonly string[];
@@ -116,7 +116,8 @@ export function runTagSearch(articles: readonly IndexedArticle[], search: TagSea
       if (
         search.authors.length > 0 &&
         !search.authors.some(
-          (author) => author === tag.author.id.toLowerCase() || author === tag.author.name.toLowerCase(),
+          (author) =>
+            author === tag.author.id.toLowerCase() || tag.author.name.toLowerCase().includes(author),
         )
       ) {
         continue;
