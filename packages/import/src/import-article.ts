@@ -56,7 +56,7 @@ async function readBody(input: ImportInput, format: ImportFormat, charset: strin
   const text = readTextFile(input.bytes, charset, format);
   if (format === 'html') return readHtmlArticle(text);
   if (format === 'markdown') return readMarkdownArticle(text);
-  const { blocks, title, titleDerived } = readTextArticle(text);
+  const { blocks, title, titleDerived } = readTextArticle(text, cleanTitle(input.title ?? '') !== '');
   return { blocks, meta: {}, textTitle: { title, titleDerived } };
 }
 

@@ -35,3 +35,18 @@ describe('importing plain text', () => {
     expect(derived).toMatchObject({ title: 'Only one sentence here.', titleDerived: true });
   });
 });
+
+describe('importing plain text under a given title', () => {
+  it('keeps a headline-like first line as body text', async () => {
+    const article = await importArticle({
+      bytes: utf8('علی ظفر کا بیان 🎤\nSecond line.\n'),
+      contentType: 'text/plain',
+      title: 'Given title',
+    });
+    expect(article.title).toBe('Given title');
+    expect(article.blocks).toEqual([
+      { type: 'paragraph', content: [{ text: 'علی ظفر کا بیان 🎤', marks: {} }] },
+      { type: 'paragraph', content: [{ text: 'Second line.', marks: {} }] },
+    ]);
+  });
+});
