@@ -217,4 +217,28 @@ describe('POST /api/articles', () => {
     });
     expect(((await listed.json()) as { id: string }[]).map((article) => article.id)).toEqual([lead.body.id]);
   });
+
+  it('reads a large page off the event loop: the server answers others while it works', async () => {
+    const server = await startTestServer({ corpusDir: null });
+    const paragraph =
+      '<p>Back in April 2018, Meesha Shafi took to social media to accuse Ali Zafar — “he denied it” 😀 اردو میں.</p>\n';
+    const page = `<html><head><title>Long page</title></head><body><nav>Menu</nav><article>${paragraph.repeat(6_000)}</article></body></html>`;
+    let importDone = false;
+    const importing = postArticle(server, new TextEncoder().encode(page), 'text/html').then((answer) => {
+      importDone = true;
+      return answer;
+    });
+    await waitFor(() => server.logsMatching('reading the imported file').length > 0, {
+      timeout: 20_000,
+      message: 'the server started reading the file',
+    });
+    const health = await fetch(new URL('/api/health', server.url));
+    expect(health.status).toBe(200);
+    // Read on this thread, the file would be done before the health check could even be received.
+    expect(server.logsMatching('imported file read')).toEqual([]);
+    expect(importDone).toBe(false);
+    const answer = await importing;
+    expect(answer.status).toBe(201);
+    expect(answer.body.title).toBe('Long page');
+  });
 });

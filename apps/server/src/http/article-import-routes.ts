@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyPluginAsync } from 'fastify';
 import {
-  importArticle,
+  importArticleInWorker,
   ImportError,
   MAX_IMPORT_BYTES,
   tooLargeMessage,
@@ -61,12 +61,13 @@ export function articleImportRoutes({ store }: ArticleImportDependencies): Fasti
       { bodyLimit: BODY_LIMIT, config: { access: { permission: 'manage' } } },
       async (request, reply) => {
         const body = request.body;
-        const bytes = Buffer.isBuffer(body)
-          ? new Uint8Array(body.buffer, body.byteOffset, body.byteLength)
-          : new Uint8Array();
-        let article: Awaited<ReturnType<typeof importArticle>>;
+        // A copy of exactly the body's bytes (a small Buffer may be a view into a shared pool).
+        const bytes = Buffer.isBuffer(body) ? new Uint8Array(body) : new Uint8Array();
+        let article: Awaited<ReturnType<typeof importArticleInWorker>>;
         try {
-          article = await importArticle({
+          request.log.debug({ bytes: bytes.byteLength }, 'reading the imported file');
+          // On a worker thread: a large page takes seconds to read, and sync must not wait for it.
+          article = await importArticleInWorker({
             bytes,
             contentType: request.headers['content-type'] ?? '',
             title: single(request.query.title),
@@ -77,6 +78,7 @@ export function articleImportRoutes({ store }: ArticleImportDependencies): Fasti
           request.log.info({ failure: error.failure, bytes: bytes.byteLength }, 'import refused');
           return reply.code(STATUS_OF_FAILURE[error.failure]).send({ error: error.message });
         }
+        request.log.debug({ words: article.wordCount }, 'imported file read');
         const created = await createArticle(store, article);
         request.log.info(
           { article: created.id, format: article.format, words: article.wordCount, bytes: bytes.byteLength },
