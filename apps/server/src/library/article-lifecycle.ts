@@ -1,5 +1,6 @@
 import type { DocumentStore } from '../storage/document-store.js';
 import type { DocumentRegistry } from '../sync/document-registry.js';
+import { CloseCode } from '../sync/connection.js';
 import type { ServerLogger } from '../logger.js';
 import type { ArticleLibrary, IndexedArticle } from './article-library.js';
 
@@ -7,7 +8,7 @@ import type { ArticleLibrary, IndexedArticle } from './article-library.js';
  * Close code sent to reviewers connected to an article when it is deleted: in the 4400–4499 range,
  * so stock y-websocket clients do not reconnect (4410 is taken by the blind review's stale copy).
  */
-export const ARTICLE_DELETED_CLOSE_CODE = 4411;
+export const ARTICLE_DELETED_CLOSE_CODE = CloseCode.articleDeleted;
 
 /** How long a deleted article can be restored, unless the server is told otherwise. */
 export const DEFAULT_UNDO_WINDOW_MS = 15_000;

@@ -31,6 +31,8 @@ export const CloseCode = {
   reviewModeChanged: 4509,
   /** The client's copy holds a finished blind review's fork: it must start again from a fresh copy. */
   staleCopy: 4410,
+  /** The article was deleted (a lead may restore it for a short while). */
+  articleDeleted: 4411,
   /** A well-formed message over a limit (update size, nesting, presence size, pending changes). */
   tooLarge: 4413,
   /** The client sent messages or bytes faster than its rate limit. */
