@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { closePdfRenderer } from '@factcheck/export';
 import { CliError } from './cli-error.js';
+import { backupCommand } from './commands/backup.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
 import { listCommand } from './commands/list.js';
+import { restoreCommand } from './commands/restore.js';
 import { tokenCommand } from './commands/token.js';
 
 /** The `factcheck` program: its commands, and errors printed as one line with exit code 1. */
@@ -20,7 +22,9 @@ const program = new Command('factcheck')
   .addCommand(exportCommand())
   .addCommand(importCommand())
   .addCommand(listCommand())
-  .addCommand(tokenCommand());
+  .addCommand(tokenCommand())
+  .addCommand(backupCommand())
+  .addCommand(restoreCommand());
 
 try {
   await program.parseAsync(process.argv);

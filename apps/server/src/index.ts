@@ -9,3 +9,8 @@ export { isValidArticleId, ARTICLE_ID_PATTERN } from './article-id.js';
 export { createArticle, type CreatedArticle } from './library/create-article.js';
 export { DEFAULT_SYNC_LIMITS, type SyncLimits } from './sync/sync-limits.js';
 export * from './auth/index.js';
+export { BackupError, type BackupDocument } from './backup/backup-format.js';
+export { readBackup } from './backup/backup-reader.js';
+export { StoredDocuments } from './backup/backup-source.js';
+export { writeBackup, type BackupReport } from './backup/backup-writer.js';
+export { restoreIntoStore, type RestoreReport } from './backup/restore-backup.js';

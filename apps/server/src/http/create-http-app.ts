@@ -10,6 +10,7 @@ import { annotationImportRoutes } from './annotation-import-routes.js';
 import { articleImportRoutes } from './article-import-routes.js';
 import { annotationSearchRoutes } from './annotation-search-routes.js';
 import { apiRoutes } from './api-routes.js';
+import { backupRoutes } from './backup-routes.js';
 import { blindReviewRoutes } from './blind-review-routes.js';
 import type { BlindReviews } from '../review/blind-reviews.js';
 import { libraryRoutes } from './library-routes.js';
@@ -90,6 +91,7 @@ export async function createHttpApp({
   await app.register(blindReviewRoutes({ blind, registry }), { prefix: '/api' });
   await app.register(annotationImportRoutes({ registry }), { prefix: '/api' });
   await app.register(articleImportRoutes({ store: library.watch() }), { prefix: '/api' });
+  await app.register(backupRoutes({ registry }), { prefix: '/api' });
   const appPage = await registerWebApp(app, webDist, log);
 
   app.setNotFoundHandler((request, reply) => {

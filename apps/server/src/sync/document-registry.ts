@@ -108,6 +108,11 @@ export class DocumentRegistry {
     if (entry?.loaded?.shared === document) this.releaseEntry(entry);
   }
 
+  /** The store documents are loaded from and written to. */
+  get store(): DocumentStore {
+    return this.options.store;
+  }
+
   /** The live document of an article if it is in memory now (no load, no reference taken), else null. */
   peek(name: string): SharedDocument | null {
     return this.entries.get(name)?.loaded?.shared ?? null;
