@@ -35,8 +35,8 @@ export const CloseCode = {
   articleDeleted: 4411,
   /** A well-formed message over a limit (update size, nesting, presence size, pending changes). */
   tooLarge: 4413,
-  /** The client sent messages or bytes faster than its rate limit. */
-  rateLimited: 4429,
+  /** The client sent messages or bytes faster than its rate limit; in the 45xx range, so it may retry later. */
+  rateLimited: 4529,
 } as const;
 
 /** Messages a client may send before its document has loaded; more means it is misbehaving. */
