@@ -116,7 +116,10 @@ describe('factcheck import', { timeout: 90_000 }, () => {
     expect(line.title).toBe('Café rumour');
     expect((await listed(server)).map((article) => article.id)).toEqual([line.id]);
     const client = await connectSyncedClient(server.syncUrl, line.id);
-    expect(articleText(client.doc)).toBe('The café’s owner said the story was “nonsense” – naïve at best.');
+    // Under a given title the file's first line stays in the text.
+    expect(articleText(client.doc)).toBe(
+      'Café owner denies the rumour\n\nThe café’s owner said the story was “nonsense” – naïve at best.',
+    );
     expect(readArticleMeta(client.doc)).toMatchObject({
       title: 'Café rumour',
       sourceUrl: 'https://archive.example.org/cafe',
