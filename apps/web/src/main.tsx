@@ -17,8 +17,10 @@ import './styles/details.css';
 import './styles/review.css';
 import { App } from './App.js';
 import { adoptInviteLink } from './session/session-token.js';
+import { registerOfflineShell } from './offline/register-offline-shell.js';
 
 adoptInviteLink();
+registerOfflineShell();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');

@@ -10,6 +10,7 @@ import { useArticleTitle } from './shared/useArticleTitle.js';
 import { useConnectionStatus } from './shared/useConnectionStatus.js';
 import { useSharedArticle } from './shared/useSharedArticle.js';
 import { useTagFilter } from './tags/useTagFilter.js';
+import { OfflineNotice } from './offline/OfflineNotice.js';
 import { ArticleWorkspace } from './ArticleWorkspace.js';
 import { AccessRefused } from '../session/AccessRefused.js';
 import { ARTICLE_DELETED_CLOSE_CODE } from '../api/articles-api.js';
@@ -58,6 +59,7 @@ export function ArticlePage({ articleId, reviewer, color }: ArticlePageProps) {
           ready && <ExportMenu articleId={articleId} ydoc={article.ydoc} filter={filterControls.filter} />
         }
       />
+      {ready && <OfflineNotice connection={connection} keptLocally={article.local.available} />}
       {ready ? (
         <ArticleWorkspace article={article} reviewer={reviewer} filterControls={filterControls} />
       ) : (

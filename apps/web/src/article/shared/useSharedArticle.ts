@@ -2,18 +2,21 @@ import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { STALE_COPY_CLOSE_CODE, syncParams } from '../../session/sync-params.js';
+import { forgetLocalCopy, keepLocalCopy, type LocalCopy } from './local-copy.js';
 import { syncServerUrl } from './sync-url.js';
 
 /** An article's shared document and the provider keeping it in sync with the server. */
 export interface SharedArticle {
   readonly ydoc: Y.Doc;
   readonly provider: WebsocketProvider;
+  /** The copy this browser keeps, for working offline. */
+  readonly local: LocalCopy;
 }
 
 /** The shared article, and whether it has synced with the server at least once. */
 export interface SharedArticleState {
   readonly article: SharedArticle | null;
-  /** True from the first completed sync on, even if the connection drops later. */
+  /** True from the first completed sync on (or once this browser's copy is loaded), even offline. */
   readonly hasSynced: boolean;
   /** Why the server stopped serving this tab for good (bad or expired token, no access), or null. */
   readonly refused: { readonly code: number; readonly reason: string } | null;
@@ -35,25 +38,31 @@ export function useSharedArticle(
   useEffect(() => {
     if (!enabled) return;
     const ydoc = new Y.Doc();
+    const local = keepLocalCopy(articleId, ydoc);
     const provider = new WebsocketProvider(syncServerUrl(), articleId, ydoc, {
       params: syncParams(reviewerId),
     });
-    const article: SharedArticle = { ydoc, provider };
+    const article: SharedArticle = { ydoc, provider, local };
     setState({ article, hasSynced: provider.synced, refused: null });
     const onSync = (isSynced: boolean) => {
       if (isSynced)
         setState((current) => (current.article === article ? { ...current, hasSynced: true } : current));
     };
     const onClosed = (event: { code: number; reason: string }) => {
-      if (event.code === STALE_COPY_CLOSE_CODE) setGeneration((count) => count + 1);
-      else setState((current) => (current.article === article ? { ...current, refused: event } : current));
+      if (event.code === STALE_COPY_CLOSE_CODE) {
+        // The copy this browser kept is stale too: drop it before opening a fresh one.
+        local.close();
+        void forgetLocalCopy(articleId).finally(() => setGeneration((count) => count + 1));
+      } else setState((current) => (current.article === article ? { ...current, refused: event } : current));
     };
+    void local.loaded.then((held) => onSync(held));
     provider.on('sync', onSync);
     provider.on('closed', onClosed);
     return () => {
       provider.off('sync', onSync);
       provider.off('closed', onClosed);
       provider.destroy();
+      local.close();
       ydoc.destroy();
       setState({ article: null, hasSynced: false, refused: null });
     };

@@ -1,0 +1,57 @@
+import type * as Y from 'yjs';
+import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
+import { getContent } from '@factcheck/core';
+
+/**
+ * The copy of an article this browser keeps in IndexedDB (y-indexeddb): every change is written
+ * there as it happens, so a reviewer keeps working while offline, a reload shows the article and
+ * their unsent changes, and the provider sends those changes when the connection returns (Yjs
+ * merges them like any other).
+ */
+
+/** Name of an article's IndexedDB database. */
+export function localCopyName(articleId: string): string {
+  return `factcheck-article:${articleId}`;
+}
+
+/** An article kept in this browser. */
+export interface LocalCopy {
+  /** Whether changes are kept in this browser (false where IndexedDB is unavailable). */
+  readonly available: boolean;
+  /** Resolves once the stored copy is loaded into the document: true when it held the article. */
+  readonly loaded: Promise<boolean>;
+  /** Stops keeping the document (the stored copy stays). */
+  close(): void;
+}
+
+/** Keeps `ydoc` in this browser and loads what an earlier visit kept. */
+export function keepLocalCopy(articleId: string, ydoc: Y.Doc): LocalCopy {
+  if (typeof indexedDB === 'undefined') {
+    return { available: false, loaded: Promise.resolve(false), close: () => undefined };
+  }
+  const persistence = new IndexeddbPersistence(localCopyName(articleId), ydoc);
+  const loaded = Promise.race([
+    persistence.whenSynced.then(() => getContent(ydoc).length > 0),
+    // Opening can fail (storage blocked or full): the article then works online only.
+    persistence._db.then(
+      () => new Promise<boolean>(() => undefined),
+      () => false,
+    ),
+  ]);
+  let closed = false;
+  return {
+    available: true,
+    loaded,
+    close: () => {
+      if (closed) return;
+      closed = true;
+      void persistence.destroy().catch(() => undefined);
+    },
+  };
+}
+
+/** Deletes the article's copy in this browser (the server refused it for good). Close it first. */
+export async function forgetLocalCopy(articleId: string): Promise<void> {
+  if (typeof indexedDB === 'undefined') return;
+  await clearDocument(localCopyName(articleId));
+}
