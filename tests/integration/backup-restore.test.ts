@@ -4,7 +4,7 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readAnnotations } from '@factcheck/core';
-import { readBackup, type BackupDocument } from '@factcheck/server';
+import { issueToken, readBackup, type BackupDocument } from '@factcheck/server';
 import { articleText, CORPUS_IDS, tagQuote, typeAtStart } from '../helpers/articles.js';
 import { documentSnapshot } from '../helpers/document-snapshot.js';
 import { expectOthersServed, openScene } from '../helpers/hostile-scene.js';
@@ -217,6 +217,30 @@ const BAD_BACKUPS: [string, () => Uint8Array, RegExp][] = [
     /not a valid document/,
   ],
 ];
+
+describe('backups in protected mode', () => {
+  it('are for leads only: a reviewer gets 403 for both, a lead gets the zip and may restore it', async () => {
+    const secret = 'backup-test-secret-that-is-long-enough-1234';
+    const server = await startTestServer({ authSecret: secret });
+    const tokenOf = (role: 'reviewer' | 'lead') => issueToken(secret, { id: `r-${role}`, name: role, role });
+    const as = async (role: 'reviewer' | 'lead', init: RequestInit = {}) =>
+      fetch(new URL('/api/backup', server.url), {
+        ...init,
+        headers: { ...init.headers, authorization: `Bearer ${await tokenOf(role)}` },
+      });
+    expect((await as('reviewer')).status).toBe(403);
+    const zip = new Uint8Array(await (await as('lead')).arrayBuffer());
+    expect(readBackup(zip)).toHaveLength(3);
+    const post = (role: 'reviewer' | 'lead') =>
+      as(role, {
+        method: 'POST',
+        headers: { 'content-type': 'application/zip' },
+        body: new Blob([zip as Uint8Array<ArrayBuffer>]),
+      });
+    expect((await post('reviewer')).status).toBe(403);
+    expect(await (await post('lead')).json()).toMatchObject({ created: 0, merged: 0, unchanged: 3 });
+  });
+});
 
 describe('hostile backups', () => {
   it.each(BAD_BACKUPS)('refuses %s with 400 and a reason', async (name, zip, reason) => {
