@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { getAnnotationsMap, getContent } from '@factcheck/core';
+import { getAnnotationsMap, getContent, refreshTagQuotes } from '@factcheck/core';
 import { CHROMIUM_ARGS, defaultChromiumPath } from '@factcheck/export';
 import { waitFor } from '../helpers/wait-for.js';
 import { WEB_DIST } from '../browser/web-dist.js';
@@ -183,10 +183,11 @@ async function measureKeystrokes(
 
     const next = seededRandom(7);
     const remoteParagraph = Math.min(scene.paragraphs - 1, local + 2);
-    const typing = setInterval(
-      () => typeCharacter(scene.typist.doc, next, remoteParagraph),
-      options.remoteIntervalMs,
-    );
+    const typing = setInterval(() => {
+      typeCharacter(scene.typist.doc, next, remoteParagraph);
+      // As the typist's own editor would: tags whose text the typing changed get a fresh quote.
+      refreshTagQuotes(scene.typist.doc);
+    }, options.remoteIntervalMs);
     try {
       const remote = await keystrokeRuns(page, options);
       return { alone, remote };

@@ -2,10 +2,13 @@ import * as Y from 'yjs';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import type { DecorationSet, EditorView } from 'prosemirror-view';
 import { ySyncPluginKey } from 'y-prosemirror';
-import { getAnnotationsMap, refreshTagQuotes } from '@factcheck/core';
+import { getAnnotationsMap } from '@factcheck/core';
+import { changedRegion } from './changed-region.js';
 import { mapPlacedTags, placeTags, type PlacedTag } from './placed-tags.js';
 import { SHOW_ALL_TAGS, type TagFilter } from './tag-filter.js';
-import { buildTagDecorations } from './tag-decorations.js';
+import { buildTagDecorations, patchTagDecorations, type DirtyRange } from './tag-decorations.js';
+import { refreshQuotesOf } from './tag-quote-refresh.js';
+import { activeChanges, followDocumentChange, placeChangedTags } from './tag-updates.js';
 
 /** What the annotation plugin knows: every tag placed in the document, and what is drawn. */
 export interface AnnotationPluginState {
@@ -15,12 +18,16 @@ export interface AnnotationPluginState {
   readonly filter: TagFilter;
   /** Tags to emphasise, such as the ones open in the details popover. */
   readonly activeIds: ReadonlySet<string>;
+  /** Whether the tags were placed from the Y.Doc (false until its text reached the editor). */
+  readonly placed: boolean;
 }
 
 /** Metadata a transaction can carry to steer the annotation plugin. */
 export interface AnnotationPluginMeta {
-  /** Re-read the annotations from the Y.Doc and place them again. */
+  /** Re-read every annotation from the Y.Doc and place them all again. */
   readonly rebuild?: boolean;
+  /** Annotations created, changed or deleted in the Y.Doc: place these again. */
+  readonly changedIds?: ReadonlySet<string>;
   readonly filter?: TagFilter;
   readonly activeIds?: ReadonlySet<string>;
 }
@@ -52,10 +59,86 @@ function isCollapsed(tag: PlacedTag): boolean {
   return tag.from !== null && tag.to !== null && tag.from >= tag.to;
 }
 
+/** Places every tag again, or maps the old ones when the editor does not show the Y.Doc's text yet. */
+function placeAll(
+  ydoc: Y.Doc | null,
+  state: EditorState,
+  previous: readonly PlacedTag[],
+  tr: Transaction,
+): { tags: readonly PlacedTag[]; placed: boolean } {
+  const tags = ydoc && placeTags(ydoc, state.doc);
+  return tags ? { tags, placed: true } : { tags: mapPlacedTags(previous, tr.mapping), placed: false };
+}
+
 /**
- * Draws the tags stored beside the text. y-prosemirror replaces the whole document on each remote
- * change, so tags are placed again from their relative positions on remote transactions and on
- * changes to the annotations map, and mapped through local transactions.
+ * The next plugin state. Remote changes (y-prosemirror replaces the whole document) place again
+ * only the tags they touched and move the rest with the text; changed annotations are placed
+ * again by id; local changes map tags and decorations. Highlights are drawn again only where
+ * something changed.
+ */
+function nextState(
+  tr: Transaction,
+  previous: AnnotationPluginState,
+  oldState: EditorState,
+  newState: EditorState,
+): AnnotationPluginState {
+  const meta = tr.getMeta(annotationPluginKey) as AnnotationPluginMeta | undefined;
+  const filter = meta?.filter ?? previous.filter;
+  const activeIds = meta?.activeIds ?? previous.activeIds;
+  const ydoc = ydocOf(newState);
+  const remote = isRemoteChange(tr) && tr.docChanged;
+  if (!remote && !tr.docChanged && !meta) return previous;
+
+  let tags = previous.tags;
+  let placed = previous.placed;
+  let decorations = previous.decorations;
+  let dirty: DirtyRange[] | null = [];
+
+  const wantsAll = meta?.rebuild || (!placed && (remote || meta?.changedIds));
+  const followed =
+    !wantsAll && remote && ydoc
+      ? followDocumentChange(ydoc, tags, decorations, oldState.doc, newState.doc)
+      : null;
+  if (wantsAll || (remote && !followed)) {
+    ({ tags, placed } = placeAll(ydoc, newState, tags, tr));
+    dirty = null;
+  } else if (followed) {
+    ({ tags, decorations } = followed);
+    dirty.push(...followed.dirty);
+  } else if (tr.docChanged) {
+    tags = mapPlacedTags(tags, tr.mapping);
+    decorations = decorations.map(tr.mapping, tr.doc);
+  }
+
+  if (dirty && meta?.changedIds && ydoc) {
+    const changed = placeChangedTags(ydoc, tags, newState.doc, meta.changedIds);
+    if (changed) {
+      tags = changed.tags;
+      dirty.push(...changed.dirty);
+    } else {
+      ({ tags, placed } = placeAll(ydoc, newState, tags, tr));
+      dirty = null;
+    }
+  }
+
+  if (filter !== previous.filter) dirty = null;
+  else if (dirty && activeIds !== previous.activeIds)
+    dirty.push(...activeChanges(tags, previous.activeIds, activeIds));
+
+  return {
+    tags,
+    placed,
+    filter,
+    activeIds,
+    decorations: dirty
+      ? patchTagDecorations(decorations, newState.doc, tags, filter, activeIds, dirty)
+      : buildTagDecorations(newState.doc, tags, filter, activeIds),
+  };
+}
+
+/**
+ * Draws the tags stored beside the text, keeps them placed as text and annotations change, and
+ * refreshes the quotes of tags this reviewer's edits touched.
  */
 export function annotationPlugin(options: AnnotationPluginOptions = {}): Plugin<AnnotationPluginState> {
   return new Plugin<AnnotationPluginState>({
@@ -63,38 +146,17 @@ export function annotationPlugin(options: AnnotationPluginOptions = {}): Plugin<
     state: {
       init(_, state) {
         const ydoc = ydocOf(state);
-        const tags = (ydoc && placeTags(ydoc, state.doc)) ?? [];
+        const tags = ydoc && placeTags(ydoc, state.doc);
         const activeIds = new Set<string>();
         return {
-          tags,
+          tags: tags ?? [],
+          placed: tags !== null,
           filter: SHOW_ALL_TAGS,
           activeIds,
-          decorations: buildTagDecorations(state.doc, tags, SHOW_ALL_TAGS, activeIds),
+          decorations: buildTagDecorations(state.doc, tags ?? [], SHOW_ALL_TAGS, activeIds),
         };
       },
-      apply(tr, previous, _oldState, newState) {
-        const meta = tr.getMeta(annotationPluginKey) as AnnotationPluginMeta | undefined;
-        const filter = meta?.filter ?? previous.filter;
-        const activeIds = meta?.activeIds ?? previous.activeIds;
-        let tags = previous.tags;
-        if (meta?.rebuild || isRemoteChange(tr)) {
-          const ydoc = ydocOf(newState);
-          tags = (ydoc && placeTags(ydoc, newState.doc)) ?? mapPlacedTags(tags, tr.mapping);
-        } else if (tr.docChanged) {
-          tags = mapPlacedTags(tags, tr.mapping);
-          if (filter === previous.filter && activeIds === previous.activeIds) {
-            return { ...previous, tags, decorations: previous.decorations.map(tr.mapping, tr.doc) };
-          }
-        } else if (filter === previous.filter && activeIds === previous.activeIds) {
-          return previous;
-        }
-        return {
-          tags,
-          filter,
-          activeIds,
-          decorations: buildTagDecorations(newState.doc, tags, filter, activeIds),
-        };
-      },
+      apply: nextState,
     },
     props: {
       decorations(state) {
@@ -114,32 +176,66 @@ export function annotationPlugin(options: AnnotationPluginOptions = {}): Plugin<
     view(view) {
       const ydoc = ydocOf(view.state);
       let destroyed = false;
-      let rebuildQueued = false;
-      let refreshQueued = false;
-      const queueRebuild = () => {
-        if (rebuildQueued) return;
-        rebuildQueued = true;
+      const changedIds = new Set<string>();
+      let placeQueued = false;
+      /** Coalesces annotation changes into one transaction, after the Yjs transaction. */
+      const queuePlace = (ids: Iterable<string>) => {
+        for (const id of ids) changedIds.add(id);
+        if (placeQueued) return;
+        placeQueued = true;
         queueMicrotask(() => {
-          rebuildQueued = false;
-          if (!destroyed) view.dispatch(view.state.tr.setMeta(annotationPluginKey, { rebuild: true }));
+          placeQueued = false;
+          if (destroyed || changedIds.size === 0) return;
+          const ids = new Set(changedIds);
+          changedIds.clear();
+          view.dispatch(
+            view.state.tr.setMeta(annotationPluginKey, { changedIds: ids } satisfies AnnotationPluginMeta),
+          );
         });
       };
       const annotations = ydoc ? getAnnotationsMap(ydoc) : null;
-      const onAnnotationsChanged = () => queueRebuild();
+      const onAnnotationsChanged = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+        const ids: string[] = [];
+        for (const event of events) {
+          if (event.target === annotations) ids.push(...(event as Y.YMapEvent<unknown>).keysChanged);
+          else if (typeof event.path[0] === 'string') ids.push(event.path[0]);
+        }
+        queuePlace(ids);
+      };
       annotations?.observeDeep(onAnnotationsChanged);
+
+      let refreshQueued = false;
+      let editedRanges: DirtyRange[] = [];
       return {
         update(updatedView, previousState) {
-          if (!ydoc || refreshQueued || updatedView.state.doc === previousState.doc) return;
+          if (!ydoc || updatedView.state.doc === previousState.doc) return;
           const sync = ySyncPluginKey.getState(updatedView.state) as SyncPluginState | undefined;
           if (sync?.isChangeOrigin && !sync.isUndoRedoOperation) return;
+          // This reviewer's own edit (or undo): remember where, refresh those tags after the transaction.
+          const region = changedRegion(previousState.doc, updatedView.state.doc);
+          if (region)
+            editedRanges = [...editedRanges.map(mapThrough(region)), { from: region.from, to: region.toNew }];
+          if (refreshQueued) return;
           refreshQueued = true;
           queueMicrotask(() => {
             refreshQueued = false;
+            const ranges = editedRanges;
+            editedRanges = [];
             if (destroyed) return;
-            refreshTagQuotes(ydoc);
-            // Mapping shrinks a tag whose whole text was deleted to nothing; placing the tags again
+            const tags = annotationPluginKey.getState(view.state)?.tags ?? [];
+            const touched = tags.filter(
+              (tag) =>
+                tag.from !== null &&
+                tag.to !== null &&
+                ranges.some((range) => tag.from! <= range.to && tag.to! >= range.from),
+            );
+            refreshQuotesOf(
+              ydoc,
+              touched.map((tag) => tag.annotation.id),
+            );
+            // Mapping shrinks a tag whose whole text was deleted to nothing; placing it again
             // shows it as orphaned at once.
-            if (annotationPluginKey.getState(view.state)?.tags.some(isCollapsed)) queueRebuild();
+            queuePlace(touched.filter(isCollapsed).map((tag) => tag.annotation.id));
           });
         },
         destroy() {
@@ -149,4 +245,15 @@ export function annotationPlugin(options: AnnotationPluginOptions = {}): Plugin<
       };
     },
   });
+}
+
+/** Moves an earlier edited range through a later change. */
+function mapThrough(region: {
+  from: number;
+  toOld: number;
+  toNew: number;
+}): (range: DirtyRange) => DirtyRange {
+  const shift = (pos: number) =>
+    pos <= region.from ? pos : pos >= region.toOld ? pos + region.toNew - region.toOld : region.from;
+  return (range) => ({ from: shift(range.from), to: Math.max(shift(range.from), shift(range.to)) });
 }

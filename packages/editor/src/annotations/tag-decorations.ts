@@ -1,6 +1,6 @@
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { Decoration, DecorationSet } from 'prosemirror-view';
-import { flattenRanges, LABELS } from '@factcheck/core';
+import { flattenRanges, LABELS, type IdRange, type Segment } from '@factcheck/core';
 import type { PlacedTag } from './placed-tags.js';
 import { tagMatchesFilter, type TagFilter } from './tag-filter.js';
 
@@ -12,6 +12,52 @@ export const TAG_CLASS = 'fc-tag';
 /** Attribute listing the ids of the tags covering a highlighted stretch, space-separated. */
 export const TAG_IDS_ATTRIBUTE = 'data-tag-ids';
 
+/** A stretch of the document whose highlights must be drawn again. */
+export interface DirtyRange {
+  readonly from: number;
+  readonly to: number;
+}
+
+function drawnRanges(
+  tags: readonly PlacedTag[],
+  filter: TagFilter,
+  within?: DirtyRange,
+): { byId: Map<string, PlacedTag>; ranges: IdRange[] } {
+  const byId = new Map<string, PlacedTag>();
+  const ranges: IdRange[] = [];
+  for (const tag of tags) {
+    if (tag.from === null || tag.to === null || tag.to <= tag.from) continue;
+    if (within && (tag.to <= within.from || tag.from >= within.to)) continue;
+    if (!tagMatchesFilter(tag, filter)) continue;
+    byId.set(tag.annotation.id, tag);
+    const from = within ? Math.max(tag.from, within.from) : tag.from;
+    const to = within ? Math.min(tag.to, within.to) : tag.to;
+    ranges.push({ id: tag.annotation.id, from, to });
+  }
+  return { byId, ranges };
+}
+
+function segmentDecoration(
+  segment: Segment,
+  byId: ReadonlyMap<string, PlacedTag>,
+  activeIds: ReadonlySet<string>,
+): Decoration {
+  const labels = new Set(segment.ids.map((id) => byId.get(id)!.annotation.label));
+  const classes = [
+    TAG_CLASS,
+    ...LABELS.filter((label) => labels.has(label)).map((label) => `${TAG_CLASS}--${label}`),
+  ];
+  if (segment.ids.length > 1) classes.push(`${TAG_CLASS}--overlap`);
+  if (segment.ids.some((id) => activeIds.has(id))) classes.push(`${TAG_CLASS}--active`);
+  if (segment.ids.some((id) => byId.get(id)!.annotation.adjudicated)) classes.push(`${TAG_CLASS}--decided`);
+  return Decoration.inline(
+    segment.from,
+    segment.to,
+    { class: classes.join(' '), [TAG_IDS_ATTRIBUTE]: segment.ids.join(' ') },
+    { inclusiveStart: false, inclusiveEnd: false },
+  );
+}
+
 /**
  * Draws tags as inline decorations, one per stretch of text covered by the same set of tags, so
  * overlapping tags show every label's colour and line style at once.
@@ -22,29 +68,60 @@ export function buildTagDecorations(
   filter: TagFilter,
   activeIds: ReadonlySet<string>,
 ): DecorationSet {
-  const byId = new Map<string, PlacedTag>();
-  const ranges: { id: string; from: number; to: number }[] = [];
-  for (const tag of tags) {
-    if (tag.from === null || tag.to === null || tag.to <= tag.from) continue;
-    if (!tagMatchesFilter(tag, filter)) continue;
-    byId.set(tag.annotation.id, tag);
-    ranges.push({ id: tag.annotation.id, from: tag.from, to: tag.to });
+  const { byId, ranges } = drawnRanges(tags, filter);
+  return DecorationSet.create(
+    doc,
+    flattenRanges(ranges).map((segment) => segmentDecoration(segment, byId, activeIds)),
+  );
+}
+
+/** Sorted, merged copies of ranges (touching ones join). */
+function mergeRanges(ranges: readonly DirtyRange[]): DirtyRange[] {
+  const sorted = [...ranges].sort((a, b) => a.from - b.from);
+  const merged: { from: number; to: number }[] = [];
+  for (const range of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && range.from <= last.to) last.to = Math.max(last.to, range.to);
+    else merged.push({ from: range.from, to: range.to });
   }
-  const decorations = flattenRanges(ranges).map((segment) => {
-    const labels = new Set(segment.ids.map((id) => byId.get(id)!.annotation.label));
-    const classes = [
-      TAG_CLASS,
-      ...LABELS.filter((label) => labels.has(label)).map((label) => `${TAG_CLASS}--${label}`),
-    ];
-    if (segment.ids.length > 1) classes.push(`${TAG_CLASS}--overlap`);
-    if (segment.ids.some((id) => activeIds.has(id))) classes.push(`${TAG_CLASS}--active`);
-    if (segment.ids.some((id) => byId.get(id)!.annotation.adjudicated)) classes.push(`${TAG_CLASS}--decided`);
-    return Decoration.inline(
-      segment.from,
-      segment.to,
-      { class: classes.join(' '), [TAG_IDS_ATTRIBUTE]: segment.ids.join(' ') },
-      { inclusiveStart: false, inclusiveEnd: false },
-    );
-  });
-  return DecorationSet.create(doc, decorations);
+  return merged;
+}
+
+/**
+ * Draws the highlights of some stretches again and keeps the rest, giving the same decorations
+ * `buildTagDecorations` would. Each stretch grows to the far edges of the highlights touching it,
+ * which lie outside what changed, so every edge it is cut at is an edge a full rebuild has too.
+ */
+export function patchTagDecorations(
+  decorations: DecorationSet,
+  doc: ProseMirrorNode,
+  tags: readonly PlacedTag[],
+  filter: TagFilter,
+  activeIds: ReadonlySet<string>,
+  dirty: readonly DirtyRange[],
+): DecorationSet {
+  if (dirty.length === 0) return decorations;
+  const size = doc.content.size;
+  const windows = mergeRanges(
+    dirty.map((range) => {
+      let from = Math.max(0, Math.min(range.from, range.to));
+      let to = Math.min(size, Math.max(range.from, range.to));
+      // `find` includes highlights that merely touch the stretch, so its edges become theirs.
+      for (const decoration of decorations.find(from, to)) {
+        from = Math.min(from, decoration.from);
+        to = Math.max(to, decoration.to);
+      }
+      return { from, to };
+    }),
+  );
+  const stale: Decoration[] = [];
+  const fresh: Decoration[] = [];
+  for (const window of windows) {
+    for (const decoration of decorations.find(window.from, window.to)) {
+      if (decoration.from >= window.from && decoration.to <= window.to) stale.push(decoration);
+    }
+    const { byId, ranges } = drawnRanges(tags, filter, window);
+    for (const segment of flattenRanges(ranges)) fresh.push(segmentDecoration(segment, byId, activeIds));
+  }
+  return decorations.remove(stale).add(doc, fresh);
 }

@@ -1,0 +1,50 @@
+import * as Y from 'yjs';
+import {
+  createAnchor,
+  getAnnotationsMap,
+  getContent,
+  parseAnnotation,
+  projectFragment,
+  QUOTE_REFRESH_ORIGIN,
+  quoteAt,
+  resolveAnnotation,
+} from '@factcheck/core';
+
+/**
+ * Core's `refreshTagQuotes` for some tags only: after this reviewer's edit, the tags whose text
+ * the edit touched get a fresh quote and context (and fresh positions when they were found again
+ * from their quote). Checking every tag of a long article on each keystroke would cost more than
+ * the keystroke itself. Returns how many tags were refreshed.
+ */
+export function refreshQuotesOf(ydoc: Y.Doc, ids: Iterable<string>, now: Date = new Date()): number {
+  const annotations = getAnnotationsMap(ydoc);
+  const projection = projectFragment(getContent(ydoc));
+  const stale: { entry: Y.Map<unknown>; status: string; from: number; to: number }[] = [];
+  for (const id of ids) {
+    const entry: unknown = annotations.get(id);
+    if (!(entry instanceof Y.Map)) continue;
+    const parsed = parseAnnotation(id, entry);
+    if (!parsed.ok) continue;
+    const tag = resolveAnnotation(ydoc, projection, parsed.annotation);
+    if ((tag.status === 'drifted' || tag.status === 'reanchored') && tag.from !== null && tag.to !== null) {
+      stale.push({ entry, status: tag.status, from: tag.from, to: tag.to });
+    }
+  }
+  if (stale.length === 0) return 0;
+  ydoc.transact(() => {
+    for (const tag of stale) {
+      if (tag.status === 'reanchored') {
+        const anchor = createAnchor(projection, tag.from, tag.to);
+        if (!anchor) continue;
+        tag.entry.set('start', Y.relativePositionToJSON(anchor.start));
+        tag.entry.set('end', Y.relativePositionToJSON(anchor.end));
+      }
+      const { quote, prefix, suffix } = quoteAt(projection.text, tag.from, tag.to);
+      tag.entry.set('quote', quote);
+      tag.entry.set('prefix', prefix);
+      tag.entry.set('suffix', suffix);
+      tag.entry.set('updatedAt', now.toISOString());
+    }
+  }, QUOTE_REFRESH_ORIGIN);
+  return stale.length;
+}
