@@ -13,20 +13,9 @@ import {
   type Label,
 } from '@factcheck/core';
 import { LeveldbDocumentStore } from '@factcheck/server';
+import { mulberry32 as seededRandom } from '../../packages/core/test/helpers/seeded-random.js';
 
 /** A generated library for search tests: articles written straight into a data directory. */
-
-/** mulberry32: a small seeded generator, so a failing seed replays the same library. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Words the articles are made of; a search for one of them finds a fair share of articles. */
 export const VOCABULARY = [

@@ -24,6 +24,7 @@ import {
   type AnnotationPluginMeta,
 } from '../src/index.js';
 import { b, editorStateFor, pmDocOf, posOf, ydocFrom } from './editor-fixtures.js';
+import { mulberry32 as random } from '../../core/test/helpers/seeded-random.js';
 
 /**
  * The annotation plugin keeps tags and highlights current incrementally (remote changes place
@@ -39,17 +40,6 @@ function seeds(): number[] {
   if (process.env.SEED) return [Number(process.env.SEED)];
   const fresh = Array.from({ length: 3 }, () => Math.floor(Math.random() * 0xffffffff));
   return [...REGRESSION_SEEDS, ...Array.from({ length: 30 }, (_, i) => i + 1), ...fresh];
-}
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const { doc, p } = b;
