@@ -111,6 +111,28 @@ describe('html export', () => {
     );
   });
 
+  it('numbers notes by their place in the list, which is their tag number (no value attributes)', () => {
+    const items = [...document.querySelectorAll('ol.notes-list > li')];
+    expect(items.map((item) => item.id)).toEqual(model.tags.map((tag) => `note-${tag.number}`));
+    expect(model.tags.map((tag) => tag.number)).toEqual(model.tags.map((_, index) => index + 1));
+    expect(document.querySelector('ol.notes-list')!.hasAttribute('start')).toBe(false);
+    expect(document.querySelector('ol.notes-list > li[value]')).toBeNull();
+  });
+
+  it('leaves the links back to the text out of a page made for print, and nothing else', () => {
+    const printed = new JSDOM(renderHtml(model, { print: true })).window.document;
+    expect(document.querySelectorAll('a.back-link')).toHaveLength(model.tags.length);
+    expect(printed.querySelectorAll('a.back-link')).toHaveLength(0);
+    expect(printed.querySelector('article')!.innerHTML).toBe(article.innerHTML);
+    const notesWithoutLinks = (page: Document) =>
+      [...page.querySelectorAll('ol.notes-list > li')].map((item) => {
+        const copy = item.cloneNode(true) as Element;
+        copy.querySelector('a.back-link')?.remove();
+        return copy.innerHTML.replace(/ <\/p>/gu, '</p>');
+      });
+    expect(notesWithoutLinks(printed)).toEqual(notesWithoutLinks(document));
+  });
+
   it('shows a hostile reviewer name as text: no element, no handler, no script', () => {
     expect(document.querySelectorAll('script, img, iframe, object, embed, link, base')).toHaveLength(0);
     for (const element of document.querySelectorAll('*')) {

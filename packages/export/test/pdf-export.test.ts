@@ -31,7 +31,8 @@ function normalize(text: string): string {
 
 afterAll(() => closePdfRenderer());
 
-describe('pdf export', () => {
+// Each test launches or drives Chromium, which takes seconds on a busy machine.
+describe('pdf export', { timeout: 60_000 }, () => {
   it('prints the html export: the title and every tagged quote are in the PDF text', async () => {
     const m = model();
     const pdf = await renderPdf(m);

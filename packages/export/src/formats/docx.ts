@@ -2,7 +2,6 @@ import {
   AlignmentType,
   CommentRangeEnd,
   CommentRangeStart,
-  CommentReference,
   Document,
   HeadingLevel,
   LevelFormat,
@@ -20,6 +19,7 @@ import { LABEL_NAMES, LABELS, type Label, type Reviewer } from '@factcheck/core'
 import type { ExportBlock, ExportModel, ExportTag, Piece } from '../export-model.js';
 import type { ExportFormat } from '../format.js';
 import type { ExportReviewFields } from '../review-fields.js';
+import { commentReferenceRun, runStyle, textRun, type RunStyle } from './docx-runs.js';
 import {
   commentHeading,
   countTagsByLabel,
@@ -91,51 +91,62 @@ function tagRun(label: Label): IRunOptions {
   return { style: tagStyleId(label) };
 }
 
+/** Run properties shared by many runs, made once: bold, and each label's style. */
+const BOLD = runStyle({ bold: true });
+const TAG_STYLES: Readonly<Record<Label, RunStyle>> = {
+  allegation: runStyle(tagRun('allegation')),
+  denial: runStyle(tagRun('denial')),
+  rumour: runStyle(tagRun('rumour')),
+};
+
+/** Lines of text as runs, a line break before each but the first: Word reads a newline in text as a space. */
+function lineRuns(text: string, style: RunStyle, lineEnd: RegExp | string): ParagraphChild[] {
+  return xmlSafe(text)
+    .split(lineEnd)
+    .map((line, index) => textRun(line, style, index > 0));
+}
+
 /** Runs of one piece: text with its marks and the shading of its first tag; newlines become breaks. */
-function pieceRuns(piece: Piece, tagsById: ReadonlyMap<string, ExportTag>): TextRun[] {
+function pieceRuns(piece: Piece, tagsById: ReadonlyMap<string, ExportTag>): ParagraphChild[] {
   const firstTag = piece.tagIds.length > 0 ? tagsById.get(piece.tagIds[0]) : undefined;
+  const { em, strong, code, link } = piece.marks;
+  if (!em && !strong && !code && !link && !piece.hardBreak) {
+    return lineRuns(piece.text, firstTag ? TAG_STYLES[firstTag.label] : undefined, '\n');
+  }
   const options: IRunOptions = {
-    ...(piece.marks.em ? { italics: true } : {}),
-    ...(piece.marks.strong ? { bold: true } : {}),
-    ...(piece.marks.code ? { font: 'Courier New' } : {}),
-    ...(piece.marks.link ? { color: '1155CC' } : {}),
+    ...(em ? { italics: true } : {}),
+    ...(strong ? { bold: true } : {}),
+    ...(code ? { font: 'Courier New' } : {}),
+    ...(link ? { color: '1155CC' } : {}),
     ...(firstTag ? tagRun(firstTag.label) : {}),
   };
   if (piece.hardBreak) return [new TextRun({ ...options, break: 1 })];
-  return xmlSafe(piece.text)
-    .split('\n')
-    .map((line, index) => new TextRun({ ...options, text: line, ...(index > 0 ? { break: 1 } : {}) }));
+  return lineRuns(piece.text, runStyle(options), '\n');
 }
 
 /** A tag's review as runs, each on a line of its own after the runs before it. */
-function reviewRuns(tag: ExportReviewFields): TextRun[] {
-  const runs = reviewLines(tag).map(
-    (line, index) =>
-      new TextRun({
-        text: xmlSafe(line),
-        break: 1,
-        ...(index === 0 && tag.adjudicated ? { bold: true } : {}),
-      }),
+function reviewRuns(tag: ExportReviewFields): ParagraphChild[] {
+  const runs = reviewLines(tag).map((line, index) =>
+    textRun(xmlSafe(line), index === 0 && tag.adjudicated ? BOLD : undefined, true),
   );
   for (const evidence of tag.evidence) {
     runs.push(
-      new TextRun({
-        text: xmlSafe(
+      textRun(
+        xmlSafe(
           `Evidence, ${STANCE_NAMES[evidence.stance].toLowerCase()}: ${evidence.url}` +
             (evidence.note ? ` — ${evidence.note}` : '') +
             ` (${evidenceByline(evidence)})`,
         ),
-        break: 1,
-      }),
+        undefined,
+        true,
+      ),
     );
   }
   for (const comment of tag.thread) {
     runs.push(
-      new TextRun({ text: xmlSafe(`${commentHeading(comment, tag.thread)}: `), bold: true, break: 1 }),
-      // A comment's own line breaks stay line breaks (Word reads a newline in text as a space).
-      ...xmlSafe(comment.text)
-        .split(/\r\n?|\n/u)
-        .map((line, index) => new TextRun({ text: line, ...(index > 0 ? { break: 1 } : {}) })),
+      textRun(xmlSafe(`${commentHeading(comment, tag.thread)}: `), BOLD, true),
+      // A comment's own line breaks stay line breaks.
+      ...lineRuns(comment.text, undefined, /\r\n?|\n/u),
     );
   }
   return runs;
@@ -158,8 +169,8 @@ function commentFor(tag: ExportTag): ICommentOptions {
     children: [
       new Paragraph({
         children: [
-          new TextRun({ text: `${LABEL_NAMES[tag.label]} (tag ${tag.number})`, bold: true }),
-          new TextRun({ text: xmlSafe(details), break: 1 }),
+          textRun(`${LABEL_NAMES[tag.label]} (tag ${tag.number})`, BOLD),
+          textRun(xmlSafe(details), undefined, true),
           ...reviewRuns(tag),
         ],
       }),
@@ -237,7 +248,7 @@ function articleParagraphs(model: ExportModel): Paragraph[] {
       for (const id of piece.tagIds) {
         if (lastPiece.get(id) !== piece) continue;
         const number = tagsById.get(id)!.number;
-        children.push(new CommentRangeEnd(number), new TextRun({ children: [new CommentReference(number)] }));
+        children.push(new CommentRangeEnd(number), commentReferenceRun(number));
       }
     }
     return new Paragraph({

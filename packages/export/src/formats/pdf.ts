@@ -94,6 +94,9 @@ export async function printHtmlToPdf(html: string, options: PdfOptions = {}): Pr
     const page = await context.newPage();
     page.setDefaultTimeout(PRINT_TIMEOUT_MS);
     await page.route('**/*', (route) => route.abort());
+    // Styled for print from the start: otherwise Chromium styles and lays the page out for the
+    // screen first, then again (three times) when printing begins.
+    await page.emulateMedia({ media: 'print' });
     await page.setContent(html, { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
     const pdf = await page.pdf({
       printBackground: true,
@@ -108,7 +111,7 @@ export async function printHtmlToPdf(html: string, options: PdfOptions = {}): Pr
 
 /** Renders the article as a PDF of its `html` export. */
 export function renderPdf(model: ExportModel, options: PdfOptions = {}): Promise<Uint8Array> {
-  return printHtmlToPdf(renderHtml(model), options);
+  return printHtmlToPdf(renderHtml(model, { print: true }), options);
 }
 
 /** Closes every browser the PDF export launched (at shutdown; a later export launches again). */
