@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
 import {
@@ -78,6 +79,18 @@ it('downloads an export through the menu, and imports a W3C file back as tags', 
     const htmlPath = join(files.path, 'copy.html');
     await html.saveAs(htmlPath);
     expect(await readFile(htmlPath, 'utf8')).toContain(QUOTE);
+
+    // brat comes as a bundle: the text and the standoff side by side, the tag's offsets into that text.
+    await openExportMenu(page);
+    const brat = await download(page, 'export-format-brat');
+    expect(brat.suggestedFilename()).toMatch(/\.brat\.zip$/u);
+    const bundle = unzipSync(new Uint8Array(await readFile((await brat.path())!)));
+    const stem = Object.keys(bundle)
+      .find((name) => name.endsWith('.ann'))!
+      .replace(/\.ann$/u, '');
+    expect(Object.keys(bundle)).toContain(`${stem}.txt`);
+    const [, start, end] = /^T\d+\tallegation (\d+) (\d+)\t/mu.exec(strFromU8(bundle[`${stem}.ann`]))!;
+    expect([...strFromU8(bundle[`${stem}.txt`])].slice(+start, +end).join('')).toBe(QUOTE);
 
     // With "Apply current filters", the sidebar's label filter rides along as label= parameters.
     await page.locator('[data-testid="filter-label-denial"]').click();

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { unzipSync } from 'fflate';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
@@ -166,6 +166,36 @@ describe('factcheck export, reading the data directory', { timeout: 90_000 }, ()
     const stdout = await runCli(['export', ARTICLE, '-f', 'txt', '-o', '-', '--data-dir', dataDir]);
     expect(stdout.code).toBe(0);
     expect(stdout.stdout).toBe(text);
+  });
+
+  it('writes brat as a bundle: the txt and the ann side by side, offsets into that txt', async () => {
+    const { dataDir, text } = await seededDataDir();
+    const out = await makeDataDir();
+    const run = await runCli(['export', ARTICLE, '-f', 'brat', '--data-dir', dataDir], out);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const [written] = await readdir(out);
+    expect(written).toMatch(/^iffat-omar-ali-zafar[a-z0-9-]*\.brat\.zip$/u);
+    const files = unzipSync(new Uint8Array(await readFile(path.join(out, written))));
+    const stem = written.replace(/\.brat\.zip$/u, '');
+    expect(Object.keys(files).sort()).toEqual(
+      [`${stem}.ann`, `${stem}.txt`, `${stem}.unanchored.csv`, 'annotation.conf', 'visual.conf'].sort(),
+    );
+    const txt = strFromU8(files[`${stem}.txt`]);
+    expect(txt).toBe(text);
+    const spans = strFromU8(files[`${stem}.ann`])
+      .split('\n')
+      .map((line) => /^T\d+\t(\w+) (\d+) (\d+)\t(.*)$/u.exec(line))
+      .filter((match) => match !== null)
+      .map(([, label, start, end, quote]) => ({
+        label,
+        quote,
+        slice: [...txt].slice(+start, +end).join(''),
+      }));
+    expect(spans).toEqual([
+      { label: 'allegation', quote: ALLEGATION, slice: ALLEGATION },
+      { label: 'denial', quote: DENIAL, slice: DENIAL },
+    ]);
   });
 
   it('writes every article with --all: three files into a directory, or one zip', async () => {

@@ -92,8 +92,13 @@ describe('export over HTTP', () => {
     expect(w3c.json<{ id: string }>().id).toBe(`${server.url}/articles/${ARTICLE}/annotations`);
     const csv = await download(server, `/api/articles/${ARTICLE}/export?format=csv`);
     expect(csv.text.trim().split(/\r\n/u)).toHaveLength(TAGS.length + 1);
-    const brat = await download(server, `/api/articles/${ARTICLE}/export?format=brat`);
-    expect(brat.text.split('\n').filter((line) => /^T\d+\t/u.test(line))).toHaveLength(TAGS.length);
+    const brat = unzipSync((await download(server, `/api/articles/${ARTICLE}/export?format=brat`)).bytes);
+    expect(Object.keys(brat).sort()).toEqual(
+      [`${SLUG}.ann`, `${SLUG}.txt`, `${SLUG}.unanchored.csv`, 'annotation.conf', 'visual.conf'].sort(),
+    );
+    expect(strFromU8(brat[`${SLUG}.txt`])).toBe(articleText(doc));
+    const bratLines = strFromU8(brat[`${SLUG}.ann`]).split('\n');
+    expect(bratLines.filter((line) => /^T\d+\t/u.test(line))).toHaveLength(TAGS.length);
   });
 
   it('keeps only the labels and reviewers asked for, repeated or comma-separated', async () => {

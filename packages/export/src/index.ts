@@ -5,7 +5,7 @@ export * from './format.js';
 export * from './file-name.js';
 export * from './formats/index.js';
 export { txtFormat, renderTxt } from './formats/txt.js';
-export { htmlFormat, renderHtml } from './formats/html.js';
+export { htmlFormat, renderHtml, type HtmlRenderOptions } from './formats/html.js';
 export { mdFormat, renderMarkdown, TAG_OPEN, TAG_CLOSE } from './formats/md.js';
 export { docxFormat, renderDocx } from './formats/docx.js';
 export {
@@ -20,12 +20,21 @@ export {
 } from './formats/pdf.js';
 export { w3cFormat, renderW3c } from './formats/w3c.js';
 export {
-  bratFormat,
+  BRAT_UNANCHORED_COLUMNS,
   bratFragments,
   renderBrat,
   renderBratUnanchored,
   type BratFragment,
 } from './formats/brat.js';
+export {
+  BRAT_ANNOTATION_CONF,
+  BRAT_VISUAL_CONF,
+  bratBundleFiles,
+  bratBundleNames,
+  bratFormat,
+  renderBratBundle,
+  type BratBundleNames,
+} from './formats/brat-bundle.js';
 export { csvFormat, renderCsv, CSV_COLUMNS } from './formats/csv.js';
 export {
   claimReviewFormat,

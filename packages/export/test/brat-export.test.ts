@@ -1,6 +1,10 @@
+import { parse } from 'csv-parse/sync';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { LABELS } from '@factcheck/core';
 import type { ExportTag } from '../src/export-model.js';
-import { bratFormat, bratFragments, renderBrat, renderBratUnanchored } from '../src/formats/brat.js';
+import { bratFragments, renderBrat } from '../src/formats/brat.js';
+import { bratFormat } from '../src/formats/brat-bundle.js';
 import { renderTxt } from '../src/formats/txt.js';
 import { TAGGED_QUOTES, taggedArticleModel, XSS_REVIEWER } from './tagged-article-fixture.js';
 
@@ -100,13 +104,9 @@ describe('brat export', () => {
     expect(notes.some((note) => note.note.startsWith(XSS_REVIEWER.name))).toBe(true);
   });
 
-  it('leaves orphans out of the standoff and lists them for a file beside it', () => {
+  it('leaves orphans out of the standoff', () => {
     expect(renderBrat(model)).not.toContain('To be deleted soon.');
-    const [header, ...rows] = renderBratUnanchored(model).trimEnd().split('\n');
-    expect(header.split('\t')).toEqual(['id', 'label', 'author', 'created', 'quote']);
-    expect(rows).toEqual([
-      `tag-orphan\trumour\t${XSS_REVIEWER.name}\t2024-05-01T10:00:00.000Z\tTo be deleted soon.`,
-    ]);
+    expect(model.orphans.map((orphan) => orphan.quote)).toEqual(['To be deleted soon.']);
   });
 
   it('keeps reviewer names with tabs and line breaks on one line', () => {
@@ -126,9 +126,117 @@ describe('brat export', () => {
     expect(bratFragments({ ...tag, quote: '\n\n', end: 12 })).toEqual([]);
   });
 
-  it('is empty for an article without tags, and named as a brat .ann file', () => {
+  it('is empty for an article without tags', () => {
     expect(renderBrat({ ...model, tags: [] })).toBe('');
-    expect(bratFormat.extension).toBe('ann');
-    expect(new TextDecoder().decode(bratFormat.render(model) as Uint8Array)).toBe(renderBrat(model));
+  });
+});
+
+/** The brat bundle as fflate unzips it, each file decoded as UTF-8. */
+async function unzipBundle(bytes: Uint8Array | Promise<Uint8Array>): Promise<Record<string, string>> {
+  const files = unzipSync(await bytes);
+  return Object.fromEntries(Object.entries(files).map(([name, data]) => [name, strFromU8(data)]));
+}
+
+/** A brat configuration file's sections: `[name]` headers, comments and blank lines dropped. */
+function confSections(text: string): Record<string, string[]> {
+  const sections: Record<string, string[]> = {};
+  let current = '';
+  for (const line of text.split('\n')) {
+    const header = /^\[(\w+)\]$/u.exec(line.trim());
+    if (header) sections[(current = header[1])] = [];
+    else if (line.trim() && !line.startsWith('#')) sections[current].push(line);
+  }
+  return sections;
+}
+
+describe('brat bundle (the brat export)', () => {
+  const model = taggedArticleModel();
+  const slug = 'zafar-shafi-the-defamation-case';
+
+  it('is a zip named .brat.zip holding the txt, the ann, the unanchored tags and brat configuration', async () => {
+    expect(bratFormat).toMatchObject({ contentType: 'application/zip', extension: 'brat.zip' });
+    const files = await unzipBundle(bratFormat.render(model));
+    expect(Object.keys(files).sort()).toEqual(
+      [`${slug}.ann`, `${slug}.txt`, `${slug}.unanchored.csv`, 'annotation.conf', 'visual.conf'].sort(),
+    );
+    expect(files[`${slug}.txt`]).toBe(renderTxt(model));
+    expect(files[`${slug}.ann`]).toBe(renderBrat(model));
+  });
+
+  it('gives offsets into the .txt beside the .ann, in code points', async () => {
+    const files = await unzipBundle(bratFormat.render(model));
+    const codePoints = [...files[`${slug}.txt`]];
+    const { textBounds } = parseAnn(files[`${slug}.ann`]);
+    expect(textBounds).toHaveLength(model.tags.length);
+    for (const entry of textBounds) {
+      const slices = entry.fragments.map(([start, end]) => codePoints.slice(start, end).join(''));
+      expect(slices.join(' ')).toBe(entry.text);
+    }
+  });
+
+  it('lists the unanchored tags as CSV with their quote and context, line breaks kept', async () => {
+    const orphaned = {
+      ...model,
+      orphans: [
+        ...model.orphans,
+        {
+          ...model.orphans[0],
+          id: 'tag-two-lines',
+          quote: 'first,\tline\n"second"',
+          prefix: 'a\n',
+          suffix: '',
+        },
+      ],
+    };
+    const files = await unzipBundle(bratFormat.render(orphaned));
+    const rows: Record<string, string>[] = parse(files[`${slug}.unanchored.csv`], {
+      bom: true,
+      columns: true,
+      record_delimiter: '\r\n',
+    });
+    expect(rows).toEqual(
+      orphaned.orphans.map((tag) => ({
+        id: tag.id,
+        label: tag.label,
+        author: tag.author.name,
+        author_id: tag.author.id,
+        created: tag.createdAt,
+        updated: tag.updatedAt,
+        quote: tag.quote,
+        prefix: tag.prefix,
+        suffix: tag.suffix,
+      })),
+    );
+    expect(rows[0]).toMatchObject({ quote: 'To be deleted soon.', author: XSS_REVIEWER.name });
+  });
+
+  it('configures brat: every label is an entity type, overlaps are allowed, labels have names and colours', async () => {
+    const files = await unzipBundle(bratFormat.render(model));
+    const annotation = confSections(files['annotation.conf']);
+    expect(annotation.entities).toEqual([...LABELS]);
+    expect(annotation.relations).toEqual(['<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>']);
+    expect(Object.keys(annotation).sort()).toEqual(['attributes', 'entities', 'events', 'relations']);
+    const { textBounds } = parseAnn(files[`${slug}.ann`]);
+    for (const entry of textBounds) expect(annotation.entities).toContain(entry.type);
+    const visual = confSections(files['visual.conf']);
+    expect(visual.labels).toEqual([
+      'allegation | Allegation',
+      'denial | Denial',
+      'rumour | Unverified rumour',
+    ]);
+    for (const line of visual.drawing)
+      expect(line).toMatch(/^\w+\tbgColor:#[0-9A-F]{6}, borderColor:#[0-9A-F]{6}$/u);
+  });
+
+  it('holds an empty .ann and a header-only list for an article without tags', async () => {
+    const files = await unzipBundle(bratFormat.render({ ...model, tags: [], orphans: [] }));
+    expect(files[`${slug}.ann`]).toBe('');
+    expect(parse(files[`${slug}.unanchored.csv`], { bom: true, columns: true })).toEqual([]);
+    // strFromU8 drops the byte order mark, which spreadsheets need to read the file as UTF-8.
+    expect(files[`${slug}.unanchored.csv`].trim()).toBe(
+      'id,label,author,author_id,created,updated,quote,prefix,suffix',
+    );
+    const raw = unzipSync(await bratFormat.render(model))[`${slug}.unanchored.csv`];
+    expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });
 });

@@ -45,6 +45,7 @@ export function exportRoutes({ articles, organisation }: ExportRouteDependencies
   return async (app) => {
     app.get<{ Params: { id: string }; Querystring: ExportQuery }>(
       '/articles/:id/export',
+      { config: { access: { permission: 'read' } } },
       async (request, reply) => {
         const { id } = request.params;
         if (!isValidArticleId(id)) return reply.code(400).send({ error: 'Invalid article id.' });

@@ -20,7 +20,11 @@ export const WEB_EXPORT_FORMATS: readonly WebExportFormat[] = [
   { name: 'md', title: 'Markdown', detail: 'Tagged spans marked inline, details as footnotes' },
   { name: 'txt', title: 'Plain text', detail: 'The article text alone, the reference for offsets' },
   { name: 'w3c', title: 'W3C Web Annotation (JSON-LD)', detail: 'For annotation tools; imports back here' },
-  { name: 'brat', title: 'brat standoff', detail: 'An .ann file for corpus tools' },
+  {
+    name: 'brat',
+    title: 'brat standoff (zip)',
+    detail: 'The text and its .ann side by side, ready for brat',
+  },
   { name: 'csv', title: 'CSV', detail: 'One row per tag, for spreadsheets' },
   { name: 'claimreview', title: 'ClaimReview (JSON-LD)', detail: 'Verdicts as schema.org fact checks' },
 ];

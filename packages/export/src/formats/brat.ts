@@ -1,5 +1,5 @@
 import type { ExportModel, ExportTag } from '../export-model.js';
-import type { ExportFormat } from '../format.js';
+import { stringifyCsvTable } from './csv.js';
 
 /**
  * The `brat` export: a standoff `.ann` file for the `txt` export, one text-bound annotation per
@@ -13,7 +13,7 @@ import type { ExportFormat } from '../format.js';
  *
  * Unanchored tags have no offsets, and brat has no comment lines (every line must be an annotation
  * with a valid id and offsets, or brat reports it as broken), so they are left out of the `.ann`
- * and listed by `renderBratUnanchored` for a file beside it.
+ * and listed by `renderBratUnanchored` for a file beside it (the bundle in `brat-bundle.ts`).
  */
 
 /** Characters that end a line for brat (Python's `splitlines`), never inside a fragment. */
@@ -88,22 +88,37 @@ export function renderBrat(model: ExportModel): string {
     .join('');
 }
 
+/** Columns of the unanchored list, in order. */
+export const BRAT_UNANCHORED_COLUMNS = [
+  'id',
+  'label',
+  'author',
+  'author_id',
+  'created',
+  'updated',
+  'quote',
+  'prefix',
+  'suffix',
+] as const;
+
 /**
- * The unanchored tags, which standoff cannot hold, as tab-separated lines with a header:
- * `id`, `label`, `author`, `created`, `quote` (line breaks and tabs turned into spaces).
+ * The unanchored tags, which standoff cannot hold, as CSV with the conventions of the `csv` export
+ * (RFC 4180, so quotes keep their line breaks and tabs): what each tag was on, with its context, so
+ * it can be found again by hand or by a quote matcher.
  */
 export function renderBratUnanchored(model: ExportModel): string {
-  const rows = model.orphans.map((tag) =>
-    [tag.id, tag.label, tag.author.name, tag.createdAt, tag.quote].map(oneLine).join('\t'),
+  return stringifyCsvTable(
+    BRAT_UNANCHORED_COLUMNS,
+    model.orphans.map((tag) => [
+      tag.id,
+      tag.label,
+      tag.author.name,
+      tag.author.id,
+      tag.createdAt,
+      tag.updatedAt,
+      tag.quote,
+      tag.prefix,
+      tag.suffix,
+    ]),
   );
-  return ['id\tlabel\tauthor\tcreated\tquote', ...rows].join('\n') + '\n';
 }
-
-/** The `brat` export format (the `.ann` file; the text is the `txt` export). */
-export const bratFormat: ExportFormat = {
-  name: 'brat',
-  description: 'brat standoff annotations (.ann, for the txt export)',
-  contentType: 'text/plain; charset=utf-8',
-  extension: 'ann',
-  render: (model) => new TextEncoder().encode(renderBrat(model)),
-};

@@ -58,16 +58,24 @@ function tagRows(model: ExportModel): (string | number)[][] {
   return [...placed, ...orphans];
 }
 
-/** The tags of the article as CSV text, header row first. */
-export function renderCsv(model: ExportModel): string {
-  return stringify(tagRows(model), {
+/**
+ * A table as CSV text with this export's conventions (header row, CRLF, byte order mark, formula
+ * cells prefixed with `'`); also the unanchored list of the `brat` bundle.
+ */
+export function stringifyCsvTable(columns: readonly string[], rows: readonly (string | number)[][]): string {
+  return stringify(rows as (string | number)[][], {
     bom: true,
     header: true,
-    columns: [...CSV_COLUMNS],
+    columns: [...columns],
     record_delimiter: 'windows',
     quote_record_delimiter: true,
     escape_formulas: true,
   });
+}
+
+/** The tags of the article as CSV text, header row first. */
+export function renderCsv(model: ExportModel): string {
+  return stringifyCsvTable(CSV_COLUMNS, tagRows(model));
 }
 
 /** The `csv` export format. */

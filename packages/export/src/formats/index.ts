@@ -1,5 +1,5 @@
 import { EXPORT_FORMATS, isExportFormatName, type ExportFormat, type ExportFormatName } from '../format.js';
-import { bratFormat } from './brat.js';
+import { bratFormat } from './brat-bundle.js';
 import { claimReviewFormat } from './claimreview.js';
 import { csvFormat } from './csv.js';
 import { docxFormat } from './docx.js';
