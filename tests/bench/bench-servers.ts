@@ -58,13 +58,8 @@ export interface OurServerOptions {
 /** Where `--cpu-prof` profiles of the servers go (env BENCH_CPU_PROF), or null when not profiling. */
 function cpuProfileArgs(kind: ServerKind): string[] {
   const dir = process.env.BENCH_CPU_PROF;
-  return dir
-    ? [
-        '--cpu-prof',
-        `--cpu-prof-dir=${path.resolve(dir)}`,
-        `--cpu-prof-name=${kind}-${Date.now()}.cpuprofile`,
-      ]
-    : [];
+  // One folder per server kind; Node names each file by time, process and thread.
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(dir, kind)}`] : [];
 }
 
 /** Stores articles in a fresh LevelDB data directory the way our server keeps them. */

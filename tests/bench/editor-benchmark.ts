@@ -37,6 +37,8 @@ export interface EditorBenchmarkOptions {
 
 const ROOM = 'bench-editor';
 const KEY_INTERVAL_MS = 100;
+/** How long after the last keystroke of a run its paints are waited for. */
+const PAINT_DEADLINE_MS = 30_000;
 const alice = { id: 'bench-alice', name: 'Alice (benchmark)' };
 const bilal = { id: 'bench-bilal', name: 'Bilal (benchmark)' };
 
@@ -95,25 +97,26 @@ export async function runEditorBenchmark(options: EditorBenchmarkOptions): Promi
       summarize(
         'keystroke-to-paint p50, alone',
         'ms',
-        keys.alone.map((run) => run.p50),
+        keys.alone.runs.map((run) => run.p50),
       ),
       summarize(
         'keystroke-to-paint p95, alone',
         'ms',
-        keys.alone.map((run) => run.p95),
+        keys.alone.runs.map((run) => run.p95),
+        keys.alone.late > 0 ? { note: lateNote(keys.alone.late).slice(2) } : {},
       ),
       summarize(
         'keystroke-to-paint p50, remote typist',
         'ms',
-        keys.remote.map((run) => run.p50),
+        keys.remote.runs.map((run) => run.p50),
       ),
       summarize(
         'keystroke-to-paint p95, remote typist',
         'ms',
-        keys.remote.map((run) => run.p95),
+        keys.remote.runs.map((run) => run.p95),
         {
           target: { below: 16 },
-          note: `a stock client types ${Math.round(1000 / options.remoteIntervalMs)} characters a second two paragraphs below`,
+          note: `a stock client types ${Math.round(1000 / options.remoteIntervalMs)} characters a second two paragraphs below${lateNote(keys.remote.late)}`,
         },
       ),
       summarize('tag to highlight on another page', 'ms', tags, { target: { below: 100 } }),
@@ -123,6 +126,12 @@ export async function runEditorBenchmark(options: EditorBenchmarkOptions): Promi
     typist?.close();
     await server.stop();
   }
+}
+
+function lateNote(late: number): string {
+  return late > 0
+    ? `; ${late} keystrokes not painted within ${PAINT_DEADLINE_MS / 1000} s, counted as that`
+    : '';
 }
 
 async function measureOpen(scene: Scene, options: EditorBenchmarkOptions): Promise<number[]> {
@@ -150,28 +159,33 @@ async function typeKeys(page: Page, count: number): Promise<void> {
   }
 }
 
-async function keystrokeRuns(
-  page: Page,
-  options: EditorBenchmarkOptions,
-): Promise<{ p50: number; p95: number }[]> {
+/** Runs of keystrokes: p50 and p95 each, and how many keystrokes were not painted in time. */
+interface KeystrokeRuns {
+  readonly runs: { p50: number; p95: number }[];
+  readonly late: number;
+}
+
+async function keystrokeRuns(page: Page, options: EditorBenchmarkOptions): Promise<KeystrokeRuns> {
   const runs: { p50: number; p95: number }[] = [];
+  let late = 0;
   for (let i = 0; i < options.warmup + options.runs; i++) {
     await typeKeys(page, options.keystrokesPerRun);
-    const latencies = (await takeKeystrokeLatencies(page, options.keystrokesPerRun)).sort((a, b) => a - b);
-    if (latencies.length < options.keystrokesPerRun * 0.9) {
-      throw new Error(
-        `only ${latencies.length} of ${options.keystrokesPerRun} keystrokes reached the editor`,
-      );
-    }
-    if (i >= options.warmup) runs.push({ p50: percentile(latencies, 50), p95: percentile(latencies, 95) });
+    const latencies = await takeKeystrokeLatencies(page, options.keystrokesPerRun, PAINT_DEADLINE_MS);
+    // A keystroke not painted by the deadline counts as the deadline: the figure is then a lower bound.
+    const missing = Math.max(0, options.keystrokesPerRun - latencies.length);
+    for (let k = 0; k < missing; k++) latencies.push(PAINT_DEADLINE_MS);
+    latencies.sort((a, b) => a - b);
+    if (i < options.warmup) continue;
+    late += missing;
+    runs.push({ p50: percentile(latencies, 50), p95: percentile(latencies, 95) });
   }
-  return runs;
+  return { runs, late };
 }
 
 async function measureKeystrokes(
   scene: Scene,
   options: EditorBenchmarkOptions,
-): Promise<{ alone: { p50: number; p95: number }[]; remote: { p50: number; p95: number }[] }> {
+): Promise<{ alone: KeystrokeRuns; remote: KeystrokeRuns }> {
   const context = await openReviewerContext(scene.browser, alice);
   try {
     const page = await context.newPage();

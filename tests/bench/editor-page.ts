@@ -16,6 +16,8 @@ interface PageWindow {
   };
   __bench?: {
     keyLatencies: number[];
+    /** Runs collected so far; a keystroke counts only in the run it was pressed in. */
+    keyGeneration: number;
     tagPaintedAt: number | null;
     keyAt: number | null;
   };
@@ -83,22 +85,34 @@ export async function startEditingParagraph(page: Page, paragraph: number): Prom
  */
 export async function recordKeystrokes(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const bench = ((window as PageWindow).__bench ??= { keyLatencies: [], tagPaintedAt: null, keyAt: null });
+    const bench = ((window as PageWindow).__bench ??= {
+      keyLatencies: [],
+      keyGeneration: 0,
+      tagPaintedAt: null,
+      keyAt: null,
+    });
     bench.keyLatencies = [];
-    let pressedAt: number | null = null;
+    let pressed: { at: number; generation: number } | null = null;
     const channel = new MessageChannel();
-    const painted: number[] = [];
+    const painted: { at: number; generation: number }[] = [];
     channel.port1.onmessage = () => {
-      const at = painted.shift();
-      if (at !== undefined) bench.keyLatencies.push(performance.now() - at);
+      const key = painted.shift();
+      // A keystroke painted after its run was collected belongs to no run.
+      if (key && key.generation === bench.keyGeneration) bench.keyLatencies.push(performance.now() - key.at);
     };
-    document.addEventListener('keydown', (event) => (pressedAt = event.timeStamp), { capture: true });
+    document.addEventListener(
+      'keydown',
+      (event) => (pressed = { at: event.timeStamp, generation: bench.keyGeneration }),
+      {
+        capture: true,
+      },
+    );
     document.addEventListener(
       'input',
       () => {
-        if (pressedAt === null) return;
-        painted.push(pressedAt);
-        pressedAt = null;
+        if (pressed === null) return;
+        painted.push(pressed);
+        pressed = null;
         requestAnimationFrame(() => channel.port2.postMessage(null));
       },
       { capture: true },
@@ -106,14 +120,21 @@ export async function recordKeystrokes(page: Page): Promise<void> {
   });
 }
 
-/** The keystroke latencies recorded, once `expected` are in (or after 5 s), and clears them. */
-export async function takeKeystrokeLatencies(page: Page, expected: number): Promise<number[]> {
+/**
+ * The keystroke latencies recorded since the last call, once `expected` are in or `timeoutMs`
+ * passed; keystrokes painted later are never counted.
+ */
+export async function takeKeystrokeLatencies(
+  page: Page,
+  expected: number,
+  timeoutMs: number,
+): Promise<number[]> {
   await page
     .waitForFunction(
       (count) => ((window as PageWindow).__bench?.keyLatencies.length ?? 0) >= count,
       expected,
       {
-        timeout: 5_000,
+        timeout: timeoutMs,
       },
     )
     .catch(() => undefined);
@@ -121,6 +142,7 @@ export async function takeKeystrokeLatencies(page: Page, expected: number): Prom
     const bench = (window as PageWindow).__bench!;
     const latencies = bench.keyLatencies;
     bench.keyLatencies = [];
+    bench.keyGeneration += 1;
     return latencies;
   });
 }
@@ -175,7 +197,12 @@ export async function selectInParagraph(
  */
 export async function watchForNewTag(page: Page, paragraph: number): Promise<void> {
   await page.evaluate((index) => {
-    const bench = ((window as PageWindow).__bench ??= { keyLatencies: [], tagPaintedAt: null, keyAt: null });
+    const bench = ((window as PageWindow).__bench ??= {
+      keyLatencies: [],
+      keyGeneration: 0,
+      tagPaintedAt: null,
+      keyAt: null,
+    });
     bench.tagPaintedAt = null;
     const idsIn = () => {
       const ids = new Set<string>();
@@ -219,7 +246,12 @@ export async function newTagPaintedAt(page: Page): Promise<number> {
 /** Presses a key and returns the wall-clock time the page received it (`timeOrigin + timeStamp`). */
 export async function pressKeyTimed(page: Page, key: string): Promise<number> {
   await page.evaluate(() => {
-    const bench = ((window as PageWindow).__bench ??= { keyLatencies: [], tagPaintedAt: null, keyAt: null });
+    const bench = ((window as PageWindow).__bench ??= {
+      keyLatencies: [],
+      keyGeneration: 0,
+      tagPaintedAt: null,
+      keyAt: null,
+    });
     bench.keyAt = null;
     document.addEventListener(
       'keydown',
