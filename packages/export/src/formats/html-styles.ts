@@ -3,7 +3,10 @@
  * highlights.css): each label adds its own tint and its own line to one shared background, so text
  * under several tags shows every tint blended and every line stacked, and the label stays readable
  * without colour (solid, double, dotted line). Print keeps the backgrounds and never cuts a
- * highlight or a note in two. System fonts only: the file makes no requests.
+ * highlight or a note in two. System fonts only: the file makes no requests. The font stacks name a
+ * font for Arabic-script text (Urdu) and one for emoji after the Latin ones, Noto fonts that the pdf
+ * export's machine has (scripts/ensure-system-packages.sh), so Chromium never prints boxes for them
+ * and does not search every installed font for each run of such text.
  */
 
 /** The CSS of the `html` export. */
@@ -30,7 +33,7 @@ body {
   padding: 0 1.25rem;
   color: var(--ink);
   background: var(--paper);
-  font: 16px/1.6 system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Nastaliq Urdu', sans-serif;
+  font: 16px/1.6 system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans Arabic', 'Noto Naskh Arabic', 'Noto Color Emoji', sans-serif;
 }
 header.export-header { border-bottom: 1px solid var(--rule); margin-bottom: 1.5rem; padding-bottom: 1rem; }
 .kicker { margin: 0; color: var(--ink-soft); font-size: 0.8rem; letter-spacing: 0.06em; text-transform: uppercase; }
@@ -42,7 +45,7 @@ h2 { font-size: 1.15rem; margin: 2rem 0 0.5rem; }
 .legend h2 { font-size: 0.95rem; margin: 0 0 0.25rem; }
 .legend ul { list-style: none; margin: 0; padding: 0; font-size: 0.9rem; }
 .legend li { margin: 0.2rem 0; }
-article.article-text { font-family: Georgia, 'Times New Roman', 'Noto Serif', 'Noto Nastaliq Urdu', serif; font-size: 1.08rem; line-height: 1.75; }
+article.article-text { font-family: Georgia, 'Times New Roman', 'Noto Serif', 'Noto Naskh Arabic', 'Noto Color Emoji', serif; font-size: 1.08rem; line-height: 1.75; }
 article.article-text h1, article.article-text h2, article.article-text h3,
 article.article-text h4, article.article-text h5, article.article-text h6 { font-family: inherit; line-height: 1.3; }
 article.article-text blockquote { margin: 1rem 0; padding-left: 1rem; border-left: 3px solid var(--rule); }
