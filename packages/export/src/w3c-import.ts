@@ -9,6 +9,7 @@ import {
   projectFragment,
   readAnnotations,
   resolveAnnotations,
+  setClaimField,
   writeAnnotation,
   type NewAnnotation,
   type Reviewer,
@@ -113,7 +114,12 @@ export function importW3cAnnotations(
   const boundaries = codePointBoundaries(text);
   const known = existingTagKeys(doc, projection);
   const now = options.now ?? new Date();
-  const pending: { id: string; fields: NewAnnotation; modified?: string }[] = [];
+  const pending: {
+    id: string;
+    fields: NewAnnotation;
+    modified?: string;
+    parties: Pick<ImportedAnnotation, 'claimant' | 'subject'>;
+  }[] = [];
   const unresolved: UnresolvedAnnotation[] = [];
   const skipped: UnresolvedAnnotation[] = [];
 
@@ -168,14 +174,20 @@ export function importW3cAnnotations(
         id: newAnnotationId(),
         fields: { label, author, ...anchor, now: new Date(created) },
         ...(modified === created ? {} : { modified }),
+        parties: { claimant: annotation.claimant, subject: annotation.subject },
       });
     }
   });
 
   if (pending.length > 0) {
     doc.transact(() => {
-      for (const { id, fields, modified } of pending) {
+      for (const { id, fields, modified, parties } of pending) {
         writeAnnotation(doc, id, fields);
+        // Recorded as set by the tag's reviewer when it was made: the file does not say who or when.
+        for (const field of ['claimant', 'subject'] as const) {
+          const name = parties[field];
+          if (name) setClaimField(doc, id, field, name, fields.author, fields.now);
+        }
         if (modified) getAnnotationsMap(doc).get(id)?.set('updatedAt', modified);
       }
     }, IMPORT_ORIGIN);

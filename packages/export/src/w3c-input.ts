@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isLabel, LABELS, type Label, type Reviewer } from '@factcheck/core';
 import type { PositionSelectorFields, QuoteSelectorFields } from './selectors.js';
-import { REVIEWER_IRI_PREFIX } from './w3c-vocabulary.js';
+import { REVIEWER_IRI_PREFIX, ROLE_NAME_KEY } from './w3c-vocabulary.js';
 
 /**
  * Reading W3C Web Annotation JSON for the import: which annotations a file holds (a collection
@@ -144,6 +144,9 @@ export interface ImportedAnnotation {
   readonly modified?: string;
   readonly quote?: QuoteSelectorFields;
   readonly position?: PositionSelectorFields;
+  /** Who makes the claim and whom it is about, from bodies with a schema.org `roleName`. */
+  readonly claimant?: string;
+  readonly subject?: string;
 }
 
 /** Why an annotation cannot be read at all. */
@@ -200,7 +203,8 @@ function taggingValues(data: ParsedAnnotation): unknown[] {
   const tagging = list(data.motivation).includes('tagging');
   const values: unknown[] = [];
   for (const body of list(data.body)) {
-    if (typeof body === 'string') continue;
+    // A body naming the claimant or subject is not a tag, whatever its purpose.
+    if (typeof body === 'string' || claimRoleOf(body)) continue;
     const purposes = list(body.purpose);
     const textual = body.type === undefined || list(body.type).includes('TextualBody');
     if (textual && (purposes.includes('tagging') || (purposes.length === 0 && tagging)))
@@ -208,6 +212,37 @@ function taggingValues(data: ParsedAnnotation): unknown[] {
   }
   if (data.bodyValue !== undefined && tagging) values.push(data.bodyValue);
   return values;
+}
+
+/** Keys a body's schema.org `roleName` may be written under: compact, full IRI (https or http), bare. */
+const ROLE_NAME_KEYS = [
+  ROLE_NAME_KEY,
+  'https://schema.org/roleName',
+  'http://schema.org/roleName',
+  'roleName',
+];
+
+type ParsedBody = Exclude<Item<ParsedAnnotation['body']>, string | undefined>;
+
+/** The claim role a body names (`claimant` or `subject`), if any. */
+function claimRoleOf(body: ParsedBody): 'claimant' | 'subject' | undefined {
+  const role = ROLE_NAME_KEYS.map((key) => (body as Record<string, unknown>)[key]).find(
+    (value) => value !== undefined,
+  );
+  return list(role as string | string[] | undefined).find(
+    (value): value is 'claimant' | 'subject' => value === 'claimant' || value === 'subject',
+  );
+}
+
+/** The claimant and subject an annotation's bodies name (the first of each; names trimmed). */
+function claimParties(data: ParsedAnnotation): { claimant?: string; subject?: string } {
+  const parties: { claimant?: string; subject?: string } = {};
+  for (const body of list(data.body)) {
+    if (typeof body === 'string' || typeof body.value !== 'string' || !body.value.trim()) continue;
+    const role = claimRoleOf(body);
+    if (role && parties[role] === undefined) parties[role] = body.value.trim();
+  }
+  return parties;
 }
 
 /** The first selector of a type among all of an annotation's targets. */
@@ -288,6 +323,7 @@ export function readImportedAnnotation(
       ...(modified ? { modified } : {}),
       ...(quote?.success ? { quote: quote.data } : {}),
       ...(position?.success ? { position: position.data } : {}),
+      ...claimParties(data),
     },
   };
 }

@@ -9,6 +9,15 @@ import type { Label } from '@factcheck/core';
 /** JSON-LD context of the Web Annotation model. */
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
+/** The schema.org prefix, added to the context of annotations that use its terms. */
+export const SCHEMA_ORG_CONTEXT = { schema: 'https://schema.org/' } as const;
+
+/** Context of a tag that names a claimant or subject: the model's, then the schema.org prefix. */
+export const ANNO_CONTEXT_WITH_SCHEMA_ORG = [ANNO_CONTEXT, SCHEMA_ORG_CONTEXT] as const;
+
+/** The JSON-LD key of a body's role (schema.org `roleName`), as the export writes it. */
+export const ROLE_NAME_KEY = 'schema:roleName';
+
 /** Media type of a Web Annotation document (model §3, protocol §4). */
 export const ANNO_CONTENT_TYPE = `application/ld+json; profile="${ANNO_CONTEXT}"`;
 
@@ -44,22 +53,40 @@ export interface W3cTaggingBody {
   readonly value: Label;
 }
 
+/** Who a tag's claim is by (`claimant`, schema.org's Claim `author`) or about (`subject`, its `about`). */
+export type W3cClaimRole = 'claimant' | 'subject';
+
+/**
+ * A person the tagged passage names, as a body of the tagging annotation: purpose `identifying`
+ * (model §3.3.5), the name as text, and its role as schema.org `roleName`.
+ */
+export interface W3cClaimPartyBody {
+  readonly type: 'TextualBody';
+  readonly purpose: 'identifying';
+  readonly value: string;
+  readonly format: 'text/plain';
+  readonly [ROLE_NAME_KEY]: W3cClaimRole;
+}
+
 /** The article and where in it the tag sits (model §4). */
 export interface W3cTarget {
   readonly source: string;
   readonly selector: readonly W3cSelector[];
 }
 
-/** One tag as a Web Annotation (model §3.1). */
+/**
+ * One tag as a Web Annotation (model §3.1). Its body is the label alone, or the label followed by
+ * the claimant and subject (then its context adds the schema.org prefix).
+ */
 export interface W3cAnnotation {
-  readonly '@context': typeof ANNO_CONTEXT;
+  readonly '@context': typeof ANNO_CONTEXT | typeof ANNO_CONTEXT_WITH_SCHEMA_ORG;
   readonly id: string;
   readonly type: 'Annotation';
   readonly motivation: 'tagging';
   readonly created: string;
   readonly modified: string;
   readonly creator: W3cAgent;
-  readonly body: W3cTaggingBody;
+  readonly body: W3cTaggingBody | readonly [W3cTaggingBody, ...W3cClaimPartyBody[]];
   readonly target: W3cTarget;
 }
 

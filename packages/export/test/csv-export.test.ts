@@ -2,7 +2,14 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, csvFormat, renderCsv } from '../src/formats/csv.js';
 import { renderTxt } from '../src/formats/txt.js';
-import { FORMULA_REVIEWER, PLAIN_REVIEWER, taggedArticleModel } from './tagged-article-fixture.js';
+import {
+  FORMULA_REVIEWER,
+  LEAD_REVIEWER,
+  PLAIN_REVIEWER,
+  reviewedArticleModel,
+  taggedArticleModel,
+  XSS_REVIEWER,
+} from './tagged-article-fixture.js';
 
 type Row = Record<(typeof CSV_COLUMNS)[number], string>;
 
@@ -17,9 +24,13 @@ describe('csv export', () => {
   });
 
   it('ends every record with CRLF (RFC 4180) and starts with a UTF-8 byte order mark', () => {
-    expect(csv.startsWith('\uFEFFid,label,quote,start,end,author,author_id,created,updated,status\r\n')).toBe(
-      true,
-    );
+    expect(
+      csv.startsWith(
+        '\uFEFFid,label,quote,start,end,author,author_id,created,updated,status,review_status,verdict,' +
+          'claimant,subject,resolved_by,resolved_by_id,resolved_at,adjudicated,decided_by,decided_by_id,' +
+          'decided_at,comments,evidence,responds_to\r\n',
+      ),
+    ).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     const records: string[][] = parse(csv, { bom: true, record_delimiter: '\r\n' });
     expect(records).toHaveLength(model.tags.length + model.orphans.length + 1);
@@ -72,5 +83,53 @@ describe('csv export', () => {
     expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(csvFormat.render(model) as Uint8Array)).toBe(
       csv,
     );
+  });
+});
+
+describe('csv export of a reviewed article', () => {
+  const model = reviewedArticleModel();
+  const rows: Row[] = parse(renderCsv(model), { bom: true, columns: true, record_delimiter: '\r\n' });
+  const rowOf = (id: string) => rows.find((row) => row.id === id)!;
+
+  it('gives each tag its review: status, verdict, claimant, subject, who resolved it and when', () => {
+    expect(rowOf('tag-denial')).toMatchObject({
+      review_status: 'resolved',
+      verdict: 'False <b>claim</b>',
+      claimant: 'Ali <Zafar>',
+      subject: 'Meesha Shafi',
+      resolved_by: LEAD_REVIEWER.name,
+      resolved_by_id: LEAD_REVIEWER.id,
+      resolved_at: '2024-05-02T09:10:00.000Z',
+      adjudicated: 'false',
+      decided_by: '',
+      comments: '2',
+      evidence: '2',
+      responds_to: 'tag-across',
+    });
+    expect(rowOf('tag-list')).toMatchObject({ review_status: 'disputed', verdict: '', resolved_by: '' });
+    expect(rowOf('tag-formula')).toMatchObject({
+      review_status: 'open',
+      claimant: '',
+      comments: '0',
+      evidence: '0',
+      responds_to: '',
+    });
+  });
+
+  it('marks the decided tag with the lead who decided it, and gives orphans their review too', () => {
+    const decided = model.tags.find((tag) => tag.adjudicated)!;
+    expect(rowOf(decided.id)).toMatchObject({
+      adjudicated: 'true',
+      decided_by: LEAD_REVIEWER.name,
+      decided_by_id: LEAD_REVIEWER.id,
+      decided_at: '2024-05-02T09:00:00.000Z',
+      verdict: 'Accurate',
+    });
+    expect(rows.filter((row) => row.adjudicated === 'true')).toHaveLength(1);
+    expect(rowOf('tag-orphan')).toMatchObject({
+      status: 'orphaned',
+      comments: '1',
+      author: XSS_REVIEWER.name,
+    });
   });
 });

@@ -242,6 +242,38 @@ describe('w3c export of a reviewed article', () => {
     expect(JSON.stringify(collection)).not.toContain('Never mind.');
   });
 
+  it('names the claimant and subject as identifying bodies of the tag, their roles in schema.org terms', () => {
+    const denial = byMotivation('tagging').find((item) => item.id === tagIri('t-denial'))!;
+    expect(denial['@context']).toEqual([
+      'http://www.w3.org/ns/anno.jsonld',
+      { schema: 'https://schema.org/' },
+    ]);
+    expect(denial.body).toEqual([
+      { type: 'TextualBody', purpose: 'tagging', value: 'denial' },
+      {
+        type: 'TextualBody',
+        purpose: 'identifying',
+        value: 'Ali Zafar',
+        format: 'text/plain',
+        'schema:roleName': 'claimant',
+      },
+      {
+        type: 'TextualBody',
+        purpose: 'identifying',
+        value: 'Meesha Shafi',
+        format: 'text/plain',
+        'schema:roleName': 'subject',
+      },
+    ]);
+    expect(failures(annotationMusts, denial)).toEqual([]);
+    // Tags without a claimant or subject keep the model's context and one body.
+    const rumour = byMotivation('tagging').find((item) => item.id === tagIri('t-rumour'))!;
+    expect(rumour).toMatchObject({
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      body: { type: 'TextualBody', purpose: 'tagging', value: 'rumour' },
+    });
+  });
+
   it('writes the verdict as an assessing annotation by the reviewer who resolved the tag', () => {
     expect(byMotivation('assessing')).toEqual([
       {

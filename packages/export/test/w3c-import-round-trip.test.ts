@@ -99,6 +99,46 @@ describe('w3c import', () => {
     ).toBe(true);
   });
 
+  it('brings claimant and subject back with the tag, from schema.org roles in any spelling', () => {
+    const reviewed = reviewedArticle();
+    const file = JSON.parse(JSON.stringify(renderW3c(modelOf(reviewed)))) as W3cAnnotationCollection;
+    const copy = copyOf(reviewed);
+    importW3cAnnotations(copy, file, { now: NOW });
+    const parties = (doc: Y.Doc) =>
+      modelOf(doc)
+        .tags.map((tag) => ({ quote: tag.quote, claimant: tag.claimant, subject: tag.subject }))
+        .sort((a, b) => a.quote.localeCompare(b.quote));
+    expect(parties(copy)).toEqual(parties(reviewed));
+    expect(parties(copy)).toContainEqual({
+      quote: 'Ali Zafar denied the claims',
+      claimant: 'Ali Zafar',
+      subject: 'Meesha Shafi',
+    });
+    // The claimant does not change the tag's times.
+    expect(tagsOf(modelOf(copy))).toEqual(tagsOf(modelOf(reviewed)));
+
+    const [one] = collection.first!.items;
+    const other = freshCopy();
+    const foreign = importW3cAnnotations(other, {
+      ...one,
+      body: [
+        one.body,
+        {
+          type: 'TextualBody',
+          purpose: 'identifying',
+          value: ' Outlet spokesman ',
+          'https://schema.org/roleName': 'claimant',
+        },
+        { type: 'TextualBody', value: 'Someone', roleName: ['subject'] },
+        { type: 'TextualBody', purpose: 'describing', value: 'no role, ignored' },
+      ],
+    });
+    expect(foreign.unresolved).toEqual([]);
+    expect(readAnnotations(other).valid).toEqual([
+      expect.objectContaining({ label: 'denial', claimant: 'Outlet spokesman', subject: 'Someone' }),
+    ]);
+  });
+
   it('places an unanchored annotation too when its text is there', () => {
     const original = untaggedArticle();
     const result = importW3cAnnotations(original, collection);

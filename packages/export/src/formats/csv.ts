@@ -1,11 +1,15 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ExportModel } from '../export-model.js';
 import type { ExportFormat } from '../format.js';
+import type { ExportReviewFields } from '../review-fields.js';
 
 /**
  * The `csv` export: one row per tag, RFC 4180 (CRLF line ends, fields with commas, quotes or line
  * breaks quoted, quotes doubled), written by csv-stringify. Placed tags come first in document
- * order, then the unanchored ones with status `orphaned` and empty `start` and `end`.
+ * order, then the unanchored ones with status `orphaned` and empty `start` and `end`. After the
+ * tag's own fields come its review: status and verdict, claimant and subject, who resolved it and
+ * when, whether a lead decided it (and who, when), how many comments and pieces of evidence it has,
+ * and the ids of the tags it responds to.
  *
  * Formula injection: a cell starting with `=`, `+`, `-`, `@`, a tab or a CR (or their full-width
  * forms) gets a leading `'`, the OWASP advice, so a spreadsheet shows a reviewer named
@@ -27,7 +31,41 @@ export const CSV_COLUMNS = [
   'created',
   'updated',
   'status',
+  'review_status',
+  'verdict',
+  'claimant',
+  'subject',
+  'resolved_by',
+  'resolved_by_id',
+  'resolved_at',
+  'adjudicated',
+  'decided_by',
+  'decided_by_id',
+  'decided_at',
+  'comments',
+  'evidence',
+  'responds_to',
 ] as const;
+
+/** The review cells of a tag, in `CSV_COLUMNS` order after `status`. */
+function reviewCells(tag: ExportReviewFields): (string | number)[] {
+  return [
+    tag.reviewStatus,
+    tag.verdict ?? '',
+    tag.claimant ?? '',
+    tag.subject ?? '',
+    tag.resolvedBy?.name ?? '',
+    tag.resolvedBy?.id ?? '',
+    tag.resolvedAt ?? '',
+    tag.adjudicated ? 'true' : 'false',
+    tag.decidedBy?.name ?? '',
+    tag.decidedBy?.id ?? '',
+    tag.decidedAt ?? '',
+    tag.thread.length,
+    tag.evidence.length,
+    tag.respondsTo.map((link) => link.id).join(' '),
+  ];
+}
 
 /** One row per tag, cells in `CSV_COLUMNS` order. */
 function tagRows(model: ExportModel): (string | number)[][] {
@@ -42,6 +80,7 @@ function tagRows(model: ExportModel): (string | number)[][] {
     tag.createdAt,
     tag.updatedAt,
     tag.status,
+    ...reviewCells(tag),
   ]);
   const orphans = model.orphans.map((tag) => [
     tag.id,
@@ -54,6 +93,7 @@ function tagRows(model: ExportModel): (string | number)[][] {
     tag.createdAt,
     tag.updatedAt,
     'orphaned',
+    ...reviewCells(tag),
   ]);
   return [...placed, ...orphans];
 }

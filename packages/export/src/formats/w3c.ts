@@ -5,7 +5,11 @@ import type { ExportReviewFields } from '../review-fields.js';
 import {
   ANNO_CONTENT_TYPE,
   ANNO_CONTEXT,
+  ANNO_CONTEXT_WITH_SCHEMA_ORG,
   reviewerIri,
+  ROLE_NAME_KEY,
+  type W3cClaimPartyBody,
+  type W3cClaimRole,
   type W3cAgent,
   type W3cAnnotation,
   type W3cAnnotationCollection,
@@ -20,6 +24,9 @@ import {
  * valid annotation when taken out of the collection. Positions count code points of the `txt`
  * export; orphaned tags go to `unanchored` with a quote selector only, never a position.
  *
+ * A tag with a claimant or subject carries them as more bodies after its label: `identifying`
+ * TextualBodies with the name, their role given by schema.org's `roleName`.
+ *
  * After the tags come the review annotations, each targeting its tag's annotation by IRI: one
  * `commenting` annotation per comment of the thread, one `linking` annotation per piece of evidence
  * (an http(s) link only) and one `assessing` annotation for the verdict of a resolved tag.
@@ -33,6 +40,16 @@ interface AnnotationFields {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly selector: readonly W3cSelector[];
+  readonly claimant?: string;
+  readonly subject?: string;
+}
+
+/** The claimant and subject of a tag, where it has them. */
+function claimParties(tag: ExportReviewFields): Pick<AnnotationFields, 'claimant' | 'subject'> {
+  return {
+    ...(tag.claimant ? { claimant: tag.claimant } : {}),
+    ...(tag.subject ? { subject: tag.subject } : {}),
+  };
 }
 
 /** Drops a half emoji from the outer edges of a context cut at a fixed length in UTF-16 units. */
@@ -48,16 +65,31 @@ function tagIri(collectionId: string, tagId: string): string {
   return `${collectionId}/${encodeURIComponent(tagId)}`;
 }
 
-function annotation(collectionId: string, sourceIri: string, fields: AnnotationFields): W3cAnnotation {
+function partyBody(role: W3cClaimRole, name: string): W3cClaimPartyBody {
   return {
-    '@context': ANNO_CONTEXT,
+    type: 'TextualBody',
+    purpose: 'identifying',
+    value: name,
+    format: 'text/plain',
+    [ROLE_NAME_KEY]: role,
+  };
+}
+
+function annotation(collectionId: string, sourceIri: string, fields: AnnotationFields): W3cAnnotation {
+  const label = { type: 'TextualBody', purpose: 'tagging', value: fields.label } as const;
+  const parties = [
+    ...(fields.claimant ? [partyBody('claimant', fields.claimant)] : []),
+    ...(fields.subject ? [partyBody('subject', fields.subject)] : []),
+  ];
+  return {
+    '@context': parties.length > 0 ? ANNO_CONTEXT_WITH_SCHEMA_ORG : ANNO_CONTEXT,
     id: tagIri(collectionId, fields.tagId),
     type: 'Annotation',
     motivation: 'tagging',
     created: fields.createdAt,
     modified: fields.updatedAt,
     creator: agent(fields.author),
-    body: { type: 'TextualBody', purpose: 'tagging', value: fields.label },
+    body: parties.length > 0 ? [label, ...parties] : label,
     target: { source: sourceIri, selector: fields.selector },
   };
 }
@@ -137,6 +169,7 @@ export function renderW3c(model: ExportModel): W3cAnnotationCollection {
       author: tag.author,
       createdAt: tag.createdAt,
       updatedAt: tag.updatedAt,
+      ...claimParties(tag),
       selector: [
         {
           type: 'TextQuoteSelector',
@@ -156,6 +189,7 @@ export function renderW3c(model: ExportModel): W3cAnnotationCollection {
       author: orphan.author,
       createdAt: orphan.createdAt,
       updatedAt: orphan.updatedAt,
+      ...claimParties(orphan),
       selector: [
         { type: 'TextQuoteSelector', exact: orphan.quote, prefix: orphan.prefix, suffix: orphan.suffix },
       ],
