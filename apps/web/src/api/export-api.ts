@@ -1,3 +1,4 @@
+import { apiFetch, withAccessToken } from '../session/session-token.js';
 import { ApiError } from './articles-api.js';
 
 /** The export and import endpoints of the server. */
@@ -11,7 +12,7 @@ export interface ExportQueryFilter {
 /** Which tags an export shows: decided tags where passages were settled, or every reviewer's. */
 export type ExportView = 'adjudicated' | 'all';
 
-/** URL of one article's export, e.g. `/api/articles/a1/export?format=html&label=denial`. */
+/** URL of one article's export, e.g. `/api/articles/a1/export?format=html&label=denial` (with the tab's token in protected mode). */
 export function articleExportUrl(
   articleId: string,
   format: string,
@@ -22,12 +23,12 @@ export function articleExportUrl(
   if (view !== 'adjudicated') query.set('view', view);
   for (const label of filter.labels ?? []) query.append('label', label);
   for (const author of filter.authors ?? []) query.append('author', author);
-  return `/api/articles/${encodeURIComponent(articleId)}/export?${query}`;
+  return withAccessToken(`/api/articles/${encodeURIComponent(articleId)}/export?${query}`);
 }
 
-/** URL of the zip of every article in one format. */
+/** URL of the zip of every article in one format (with the tab's token in protected mode). */
 export function libraryExportUrl(format: string): string {
-  return `/api/export?${new URLSearchParams({ format })}`;
+  return withAccessToken(`/api/export?${new URLSearchParams({ format })}`);
 }
 
 /** An annotation of an imported file that could not be placed on the article. */
@@ -49,7 +50,7 @@ export interface ImportResult {
 
 /** Posts a W3C annotation collection (or a single annotation) onto an article. */
 export async function importW3cAnnotations(articleId: string, body: unknown): Promise<ImportResult> {
-  const response = await fetch(`/api/articles/${encodeURIComponent(articleId)}/annotations`, {
+  const response = await apiFetch(`/api/articles/${encodeURIComponent(articleId)}/annotations`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
     body: JSON.stringify(body),
