@@ -86,6 +86,29 @@ describe('protected mode over HTTP', () => {
     expect((await api(server, '/api/review', await tokenFor('viewer', VERA))).status).toBe(200);
   });
 
+  it('serves download links with the token as access_token (GET only)', async () => {
+    const server = await protectedServer();
+    const viewer = await tokenFor('viewer', VERA);
+    const path = `/api/articles/${ARTICLE}/export?format=txt`;
+    expect((await fetch(new URL(path, server.url))).status).toBe(401);
+    const download = await fetch(new URL(`${path}&access_token=${viewer}`, server.url));
+    expect(download.status).toBe(200);
+    expect(await download.text()).toContain('Meesha Shafi');
+    const post = await fetch(
+      new URL(`/api/articles/${ARTICLE}/annotations?access_token=${viewer}`, server.url),
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      },
+    );
+    expect(post.status).toBe(401);
+    const logged = server.logs
+      .filter((record) => record.msg === 'request')
+      .map((record) => String(record.url));
+    expect(logged.some((url) => url.includes(viewer))).toBe(false);
+  });
+
   it('refuses a viewer importing annotations (403) and lets a reviewer', async () => {
     const server = await protectedServer();
     const collection = {
