@@ -9,13 +9,10 @@ import type { Label } from '@factcheck/core';
 /** JSON-LD context of the Web Annotation model. */
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
-/** The schema.org prefix, added to the context of annotations that use its terms. */
-export const SCHEMA_ORG_CONTEXT = { schema: 'https://schema.org/' } as const;
-
-/** Context of a tag that names a claimant or subject: the model's, then the schema.org prefix. */
-export const ANNO_CONTEXT_WITH_SCHEMA_ORG = [ANNO_CONTEXT, SCHEMA_ORG_CONTEXT] as const;
-
-/** The JSON-LD key of a body's role (schema.org `roleName`), as the export writes it. */
+/**
+ * The JSON-LD key of a body's role: schema.org `roleName`, through the `schema` prefix the model's
+ * context already defines (`http://schema.org/`), like the `dcterms` one.
+ */
 export const ROLE_NAME_KEY = 'schema:roleName';
 
 /** Media type of a Web Annotation document (model §3, protocol §4). */
@@ -74,12 +71,9 @@ export interface W3cTarget {
   readonly selector: readonly W3cSelector[];
 }
 
-/**
- * One tag as a Web Annotation (model §3.1). Its body is the label alone, or the label followed by
- * the claimant and subject (then its context adds the schema.org prefix).
- */
+/** One tag as a Web Annotation (model §3.1): its body is the label alone, or the label then the claimant and subject. */
 export interface W3cAnnotation {
-  readonly '@context': typeof ANNO_CONTEXT | typeof ANNO_CONTEXT_WITH_SCHEMA_ORG;
+  readonly '@context': typeof ANNO_CONTEXT;
   readonly id: string;
   readonly type: 'Annotation';
   readonly motivation: 'tagging';

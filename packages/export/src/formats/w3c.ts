@@ -5,7 +5,6 @@ import type { ExportReviewFields } from '../review-fields.js';
 import {
   ANNO_CONTENT_TYPE,
   ANNO_CONTEXT,
-  ANNO_CONTEXT_WITH_SCHEMA_ORG,
   reviewerIri,
   ROLE_NAME_KEY,
   type W3cClaimPartyBody,
@@ -82,7 +81,7 @@ function annotation(collectionId: string, sourceIri: string, fields: AnnotationF
     ...(fields.subject ? [partyBody('subject', fields.subject)] : []),
   ];
   return {
-    '@context': parties.length > 0 ? ANNO_CONTEXT_WITH_SCHEMA_ORG : ANNO_CONTEXT,
+    '@context': ANNO_CONTEXT,
     id: tagIri(collectionId, fields.tagId),
     type: 'Annotation',
     motivation: 'tagging',
