@@ -179,7 +179,14 @@ describe('factcheck export, reading the data directory', { timeout: 90_000 }, ()
     const files = unzipSync(new Uint8Array(await readFile(path.join(out, written))));
     const stem = written.replace(/\.brat\.zip$/u, '');
     expect(Object.keys(files).sort()).toEqual(
-      [`${stem}.ann`, `${stem}.txt`, `${stem}.unanchored.csv`, 'annotation.conf', 'visual.conf'].sort(),
+      [
+        `${stem}.ann`,
+        `${stem}.txt`,
+        `${stem}.unanchored.csv`,
+        `${stem}.meta.json`,
+        'annotation.conf',
+        'visual.conf',
+      ].sort(),
     );
     const txt = strFromU8(files[`${stem}.txt`]);
     expect(txt).toBe(text);

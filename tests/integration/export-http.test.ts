@@ -37,7 +37,8 @@ const TAGS: { quote: string; label: Label; author: Reviewer }[] = [
 
 interface W3cItem {
   motivation: string;
-  body: { value: string };
+  /** The label's body, followed by the claimant's and subject's when the tag names them. */
+  body: { value: string } | { value: string }[];
   creator: { name: string };
   target: { selector: { type: string; exact?: string }[] };
 }
@@ -94,7 +95,14 @@ describe('export over HTTP', () => {
     expect(csv.text.trim().split(/\r\n/u)).toHaveLength(TAGS.length + 1);
     const brat = unzipSync((await download(server, `/api/articles/${ARTICLE}/export?format=brat`)).bytes);
     expect(Object.keys(brat).sort()).toEqual(
-      [`${SLUG}.ann`, `${SLUG}.txt`, `${SLUG}.unanchored.csv`, 'annotation.conf', 'visual.conf'].sort(),
+      [
+        `${SLUG}.ann`,
+        `${SLUG}.txt`,
+        `${SLUG}.unanchored.csv`,
+        `${SLUG}.meta.json`,
+        'annotation.conf',
+        'visual.conf',
+      ].sort(),
     );
     expect(strFromU8(brat[`${SLUG}.txt`])).toBe(articleText(doc));
     const bratLines = strFromU8(brat[`${SLUG}.ann`]).split('\n');
@@ -107,7 +115,7 @@ describe('export over HTTP', () => {
       const response = await download(server, `/api/articles/${ARTICLE}/export?format=w3c&${query}`);
       expect(response.status, query).toBe(200);
       return w3cItems(response.json())
-        .map((item) => item.body.value)
+        .map((item) => [item.body].flat()[0].value)
         .sort();
     };
     expect(await labelsOf('label=denial')).toEqual(['denial']);
@@ -156,6 +164,33 @@ describe('export over HTTP', () => {
       return dispositionNames(response.disposition).ascii === 'renamed-live.md' ? response : null;
     });
     expect(renamed.text).toContain('Renamed live');
+  });
+
+  it('shows the metadata a reviewer gave the article in the exports, live', async () => {
+    const server = await startTestServer();
+    const client = await connectSyncedClient(server.syncUrl, ARTICLE);
+    client.doc.transact(() => {
+      const meta = getMeta(client.doc);
+      meta.set('outlet', 'Dawn <News>');
+      meta.set('authors', 'Ayesha Khan; Bilal Ahmed');
+      meta.set('language', 'en');
+    }, META_ORIGIN);
+    const html = await waitFor(async () => {
+      const response = await download(server, `/api/articles/${ARTICLE}/export?format=html`);
+      return response.text.includes('Dawn &lt;News&gt;') ? response : null;
+    });
+    expect(html.text).toContain('<dt>Author(s)</dt><dd dir="auto">Ayesha Khan; Bilal Ahmed</dd>');
+    const docx = await download(server, `/api/articles/${ARTICLE}/export?format=docx`);
+    const core = strFromU8(unzipSync(docx.bytes)['docProps/core.xml']);
+    expect(core).toContain('<dc:creator>Ayesha Khan; Bilal Ahmed</dc:creator>');
+    expect(core).toContain('<dc:language>en</dc:language>');
+    const w3c = await download(server, `/api/articles/${ARTICLE}/export?format=w3c`);
+    expect(w3c.json<Record<string, unknown>>()['schema:about']).toMatchObject({
+      'schema:publisher': { 'schema:name': 'Dawn <News>' },
+      'schema:inLanguage': 'en',
+    });
+    const txt = await download(server, `/api/articles/${ARTICLE}/export?format=txt`);
+    expect(txt.text).toBe(articleText(client.doc));
   });
 
   it('puts the whole title in filename* and a safe ASCII slug in filename', async () => {
@@ -229,7 +264,7 @@ describe('export over HTTP', () => {
       { message: 'the server has the review' },
     );
     const summary = (items: W3cItem[]) =>
-      items.map((item) => `${item.body.value} by ${item.creator.name}`).sort();
+      items.map((item) => `${[item.body].flat()[0].value} by ${item.creator.name}`).sort();
     expect(summary(w3cItems(adjudicated))).toEqual([
       'allegation by Lead',
       'denial by Bilal',

@@ -12,10 +12,12 @@ import {
   quoteAt,
   readAdjudications,
   readAnnotations,
+  readArticleMeta,
   resolveAnnotations,
   tagsForView,
   toCodePointOffsets,
   type AnchorStatus,
+  type ArticleMeta,
   type Label,
   type Reviewer,
   type TagView,
@@ -103,7 +105,12 @@ export interface OrphanTag extends ExportReviewFields {
 export interface ExportModel {
   readonly id: string;
   readonly title: string;
-  /** Article metadata from `meta` (string values only). */
+  /**
+   * The article's metadata fields (title, source URL, outlet, authors, publication date,
+   * language; '' where unknown), the title being `title`.
+   */
+  readonly articleMeta: ArticleMeta;
+  /** Every string value of `meta`, the fields above and any other. */
   readonly meta: Readonly<Record<string, string>>;
   /** IRI of the article, the `source` of W3C targets. */
   readonly sourceIri: string;
@@ -311,9 +318,11 @@ export function buildExportModel(doc: Y.Doc, options: ExportModelOptions): Expor
   getMeta(doc).forEach((value, key) => {
     if (typeof value === 'string') meta[key] = value;
   });
+  const title = getTitle(doc) || options.id;
   return {
     id: options.id,
-    title: getTitle(doc) || options.id,
+    title,
+    articleMeta: { ...readArticleMeta(doc), title },
     meta,
     sourceIri: `${options.baseUrl.replace(/\/+$/u, '')}/articles/${encodeURIComponent(options.id)}`,
     text,

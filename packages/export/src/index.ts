@@ -33,6 +33,7 @@ export {
   bratBundleNames,
   bratFormat,
   renderBratBundle,
+  renderBratMetadata,
   type BratBundleNames,
 } from './formats/brat-bundle.js';
 export { csvFormat, renderCsv, CSV_COLUMNS } from './formats/csv.js';
@@ -41,6 +42,7 @@ export {
   renderClaimReview,
   shortenClaim,
   CLAIM_REVIEWED_MAX,
+  type SchemaAppearance,
   type SchemaClaim,
   type SchemaClaimReview,
   type SchemaPerson,

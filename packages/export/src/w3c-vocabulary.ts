@@ -146,6 +146,27 @@ export interface W3cAnnotationPage<Item extends W3cPageItem = W3cPageItem> {
   readonly items: readonly Item[];
 }
 
+/** A person or organisation in schema.org terms. */
+export interface W3cSchemaAgent<Type extends 'schema:Person' | 'schema:Organization'> {
+  readonly type: Type;
+  readonly 'schema:name': string;
+}
+
+/**
+ * The annotated article in schema.org terms (through the `schema` prefix of the model's context):
+ * its IRI, headline, original URL, publisher (the outlet), authors, publication date and language.
+ */
+export interface W3cArticleDescription {
+  readonly id: string;
+  readonly type: 'schema:NewsArticle';
+  readonly 'schema:headline': string;
+  readonly 'schema:url'?: string;
+  readonly 'schema:publisher'?: W3cSchemaAgent<'schema:Organization'>;
+  readonly 'schema:author'?: readonly W3cSchemaAgent<'schema:Person'>[];
+  readonly 'schema:datePublished'?: string;
+  readonly 'schema:inLanguage'?: string;
+}
+
 /**
  * An article's tags as a collection (model §5.1). `unanchored` is our extension: tags whose text
  * was not found, with a quote selector only, and the review annotations on them, kept out of
@@ -156,6 +177,8 @@ export interface W3cAnnotationCollection<Item extends W3cPageItem = W3cPageItem>
   readonly id: string;
   readonly type: 'AnnotationCollection';
   readonly label: string;
+  /** What the annotations are about: the article and its metadata. */
+  readonly 'schema:about': W3cArticleDescription;
   readonly total: number;
   readonly first?: W3cAnnotationPage<Item>;
   readonly last?: string;

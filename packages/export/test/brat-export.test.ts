@@ -157,7 +157,14 @@ describe('brat bundle (the brat export)', () => {
     expect(bratFormat).toMatchObject({ contentType: 'application/zip', extension: 'brat.zip' });
     const files = await unzipBundle(bratFormat.render(model));
     expect(Object.keys(files).sort()).toEqual(
-      [`${slug}.ann`, `${slug}.txt`, `${slug}.unanchored.csv`, 'annotation.conf', 'visual.conf'].sort(),
+      [
+        `${slug}.ann`,
+        `${slug}.txt`,
+        `${slug}.unanchored.csv`,
+        `${slug}.meta.json`,
+        'annotation.conf',
+        'visual.conf',
+      ].sort(),
     );
     expect(files[`${slug}.txt`]).toBe(renderTxt(model));
     expect(files[`${slug}.ann`]).toBe(renderBrat(model));

@@ -8,6 +8,7 @@ import { getExportFormat } from '../src/formats/index.js';
 import {
   LEAD_REVIEWER,
   PLAIN_REVIEWER,
+  reviewedArticleDoc,
   reviewedArticleModel,
   tagText,
   textBlock,
@@ -56,6 +57,7 @@ describe('claimreview export', () => {
       expect(review.itemReviewed.appearance).toEqual({
         '@type': 'CreativeWork',
         url: 'http://localhost:8080/articles/article-1',
+        headline: model.title,
       });
     }
   });
@@ -70,7 +72,11 @@ describe('claimreview export', () => {
       itemReviewed: {
         '@type': 'Claim',
         author: { '@type': 'Person', name: 'Ali <Zafar>' },
-        appearance: { '@type': 'CreativeWork', url: 'http://localhost:8080/articles/article-1' },
+        appearance: {
+          '@type': 'CreativeWork',
+          url: 'http://localhost:8080/articles/article-1',
+          headline: model.title,
+        },
       },
       reviewRating: { '@type': 'Rating', alternateName: 'False <b>claim</b>' },
       author: { '@type': 'Organization', name: DEFAULT_ORGANISATION },
@@ -83,13 +89,39 @@ describe('claimreview export', () => {
   });
 
   it('names the organisation it is given, and the article source URL when the article has one', () => {
-    const withSource = { ...model, meta: { ...model.meta, sourceUrl: 'https://news.example/zafar?x=1' } };
+    const withSource = {
+      ...model,
+      articleMeta: { ...model.articleMeta, sourceUrl: 'https://news.example/zafar?x=1' },
+    };
     const [first] = renderClaimReview(withSource, { organisation: '  Desk <Lahore>  ' });
     expect(first.author).toEqual({ '@type': 'Organization', name: 'Desk <Lahore>' });
     expect(first.itemReviewed.appearance.url).toBe('https://news.example/zafar?x=1');
-    const notALink = { ...model, meta: { ...model.meta, sourceUrl: 'javascript:alert(1)' } };
+    const notALink = { ...model, articleMeta: { ...model.articleMeta, sourceUrl: 'javascript:alert(1)' } };
     expect(renderClaimReview(notALink)[0].itemReviewed.appearance.url).toBe(model.sourceIri);
     expect(renderClaimReview(model, { organisation: '   ' })[0].author.name).toBe(DEFAULT_ORGANISATION);
+  });
+
+  it("describes where the claim appears with the article's metadata: title, authors, outlet, date, language", () => {
+    const doc = reviewedArticleDoc().doc;
+    const meta = getMeta(doc);
+    meta.set('sourceUrl', 'https://news.example/zafar');
+    meta.set('outlet', 'Daily <Example>');
+    meta.set('authors', 'Ayesha Khan; Bilal Ahmed');
+    meta.set('publishedAt', '2024-04-30');
+    meta.set('language', 'en');
+    const [review] = renderClaimReview(buildExportModel(doc, { id: 'article-1', baseUrl: 'http://x' }));
+    expect(review.itemReviewed.appearance).toEqual({
+      '@type': 'CreativeWork',
+      url: 'https://news.example/zafar',
+      headline: model.title,
+      author: [
+        { '@type': 'Person', name: 'Ayesha Khan' },
+        { '@type': 'Person', name: 'Bilal Ahmed' },
+      ],
+      publisher: { '@type': 'Organization', name: 'Daily <Example>' },
+      datePublished: '2024-04-30',
+      inLanguage: 'en',
+    });
   });
 
   it('renders a UTF-8 JSON-LD array, empty for an article without verdicts', async () => {

@@ -54,6 +54,8 @@ const EMOJI_QUOTE = 'the case went on 🙏';
 function urduArticle(): ExportModel {
   const doc = new Y.Doc();
   getMeta(doc).set('title', 'میشا شفیع اور علی ظفر کا مقدمہ 😀');
+  getMeta(doc).set('language', 'ur');
+  getMeta(doc).set('outlet', 'Daily Example');
   getContent(doc).insert(0, [
     textBlock(['پس منظر 🇵🇰'], 'heading', { level: '2' }),
     textBlock([
@@ -109,6 +111,9 @@ describe('pdf export', { timeout: 60_000 }, () => {
     for (const quote of [...URDU_QUOTES, EMOJI_QUOTE]) expect(text, quote).toContain(quote);
     expect(text).toContain(m.title.replace(' 😀', ''));
     expect(text).toContain('😀');
+    // The metadata prints in the header.
+    expect(text).toContain('Outlet Daily Example');
+    expect(text).toContain('Language Urdu (ur)');
   });
 
   it('says clearly that Chromium is missing', async () => {

@@ -4,7 +4,7 @@ import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { getContent } from '@factcheck/core';
+import { getContent, getMeta } from '@factcheck/core';
 import { renderW3c, w3cFormat } from '../src/formats/w3c.js';
 import { isW3cTagging, type W3cPageItem } from '../src/w3c-vocabulary.js';
 import {
@@ -159,6 +159,41 @@ describe('w3c export', () => {
       extension: 'jsonld',
       contentType: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"',
     });
+  });
+
+  it('describes the article and its metadata as a schema.org NewsArticle the collection is about, still valid', () => {
+    expect(collection['schema:about']).toEqual({
+      id: 'https://factcheck.example/articles/zafar-case',
+      type: 'schema:NewsArticle',
+      'schema:headline': 'Zafar & Shafi 😀 <case>',
+    });
+    const doc = taggedArticle();
+    const meta = getMeta(doc);
+    meta.set('sourceUrl', 'https://news.example/zafar');
+    meta.set('outlet', 'Dawn');
+    meta.set('authors', 'Ayesha Khan; Bilal Ahmed');
+    meta.set('publishedAt', '2024-04-30');
+    meta.set('language', 'ur');
+    const described = renderW3c(modelOf(doc));
+    expect(described['schema:about']).toEqual({
+      id: 'https://factcheck.example/articles/zafar-case',
+      type: 'schema:NewsArticle',
+      'schema:headline': 'Zafar & Shafi 😀 <case>',
+      'schema:url': 'https://news.example/zafar',
+      'schema:publisher': { type: 'schema:Organization', 'schema:name': 'Dawn' },
+      'schema:author': [
+        { type: 'schema:Person', 'schema:name': 'Ayesha Khan' },
+        { type: 'schema:Person', 'schema:name': 'Bilal Ahmed' },
+      ],
+      'schema:datePublished': '2024-04-30',
+      'schema:inLanguage': 'ur',
+    });
+    expect(described.label).toBe('Zafar & Shafi 😀 <case>');
+    expect(failures(collectionMusts, described)).toEqual([]);
+    expect(failures(pageMusts, described)).toEqual([]);
+    // Every target's source stays the article's IRI.
+    for (const item of described.first!.items.filter(isW3cTagging))
+      expect(item.target.source).toBe('https://factcheck.example/articles/zafar-case');
   });
 
   it('exports an untagged article as an empty collection without pages, still valid', () => {

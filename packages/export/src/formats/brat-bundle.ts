@@ -1,5 +1,5 @@
 import { zipSync, type Zippable } from 'fflate';
-import { LABEL_NAMES, LABELS } from '@factcheck/core';
+import { LABEL_NAMES, LABELS, splitAuthors } from '@factcheck/core';
 import type { ExportModel } from '../export-model.js';
 import { slugifyTitle } from '../file-name.js';
 import type { ExportFormat } from '../format.js';
@@ -10,9 +10,9 @@ import { renderTxt } from './txt.js';
  * The `brat` export: a zip that unpacks into a brat collection. brat reads a document as a `.txt`
  * and a `.ann` side by side, so the bundle holds both (`<name>.txt` is the `txt` export, the
  * reference of every offset in `<name>.ann`), the tags standoff cannot hold in
- * `<name>.unanchored.csv`, and brat's configuration for the three labels (`annotation.conf`, which
- * also lets tags overlap, and `visual.conf` with their names and colours), so brat shows the
- * document without complaints.
+ * `<name>.unanchored.csv`, the article's metadata in `<name>.meta.json` (brat has no place for it),
+ * and brat's configuration for the three labels (`annotation.conf`, which also lets tags overlap,
+ * and `visual.conf` with their names and colours), so brat shows the document without complaints.
  */
 
 /** brat's annotation types: the labels, allowed to overlap and nest as tags do. */
@@ -55,12 +55,39 @@ export interface BratBundleNames {
   readonly text: string;
   readonly annotations: string;
   readonly unanchored: string;
+  readonly metadata: string;
 }
 
 /** File names inside the bundle, from the title's slug (brat pairs `.txt` and `.ann` by name). */
 export function bratBundleNames(model: Pick<ExportModel, 'title'>): BratBundleNames {
   const name = slugifyTitle(model.title);
-  return { text: `${name}.txt`, annotations: `${name}.ann`, unanchored: `${name}.unanchored.csv` };
+  return {
+    text: `${name}.txt`,
+    annotations: `${name}.ann`,
+    unanchored: `${name}.unanchored.csv`,
+    metadata: `${name}.meta.json`,
+  };
+}
+
+/**
+ * The article's metadata as JSON: every metadata field (empty when unknown; authors as a list),
+ * the article's IRI, and when and how the export was made.
+ */
+export function renderBratMetadata(model: ExportModel): string {
+  const { title, sourceUrl, outlet, authors, publishedAt, language } = model.articleMeta;
+  const metadata = {
+    title,
+    sourceUrl,
+    outlet,
+    authors: splitAuthors(authors),
+    publishedAt,
+    language,
+    articleIri: model.sourceIri,
+    exportedAt: model.exportedAt,
+    view: model.view,
+    filter: model.filter,
+  };
+  return `${JSON.stringify(metadata, null, 2)}\n`;
 }
 
 /** The bundle's files by name, as text. */
@@ -70,6 +97,7 @@ export function bratBundleFiles(model: ExportModel): Record<string, string> {
     [names.text]: renderTxt(model),
     [names.annotations]: renderBrat(model),
     [names.unanchored]: renderBratUnanchored(model),
+    [names.metadata]: renderBratMetadata(model),
     'annotation.conf': BRAT_ANNOTATION_CONF,
     'visual.conf': BRAT_VISUAL_CONF,
   };
@@ -86,7 +114,7 @@ export function renderBratBundle(model: ExportModel): Uint8Array {
   return zipSync(files, { level: 6 });
 }
 
-/** The `brat` export format: a zip of the `.txt`, the `.ann`, the unanchored tags and brat's configuration. */
+/** The `brat` export format: a zip of the `.txt`, the `.ann`, the unanchored tags, the metadata and brat's configuration. */
 export const bratFormat: ExportFormat = {
   name: 'brat',
   description: 'brat standoff bundle (zip: .txt, .ann, unanchored tags, brat configuration)',

@@ -1,3 +1,4 @@
+import { splitAuthors } from '@factcheck/core';
 import type { ExportModel, ExportTag } from '../export-model.js';
 import { reviewingOrganisation, type ExportFormat, type ExportRenderOptions } from '../format.js';
 
@@ -17,11 +18,22 @@ export interface SchemaPerson {
   readonly name: string;
 }
 
+/** The article a claim appears in, with what its metadata says of it. */
+export interface SchemaAppearance {
+  readonly '@type': 'CreativeWork';
+  readonly url: string;
+  readonly headline?: string;
+  readonly author?: readonly SchemaPerson[];
+  readonly publisher?: { readonly '@type': 'Organization'; readonly name: string };
+  readonly datePublished?: string;
+  readonly inLanguage?: string;
+}
+
 /** The claim under review and where it appears. */
 export interface SchemaClaim {
   readonly '@type': 'Claim';
   readonly author?: SchemaPerson;
-  readonly appearance: { readonly '@type': 'CreativeWork'; readonly url: string };
+  readonly appearance: SchemaAppearance;
 }
 
 /** One fact check of one claim. */
@@ -74,7 +86,7 @@ export function shortenClaim(quote: string, max = CLAIM_REVIEWED_MAX): string {
 
 /** Where the article appears: its `sourceUrl` metadata when that is an http(s) URL, else its IRI. */
 function appearanceUrl(model: ExportModel): string {
-  const source = model.meta.sourceUrl?.trim();
+  const source = model.articleMeta.sourceUrl.trim();
   if (source) {
     try {
       const url = new URL(source);
@@ -84,6 +96,21 @@ function appearanceUrl(model: ExportModel): string {
     }
   }
   return model.sourceIri;
+}
+
+/** The article as the claim's appearance: its URL, title, authors, outlet, date and language. */
+function appearanceOf(model: ExportModel): SchemaAppearance {
+  const { outlet, authors, publishedAt, language } = model.articleMeta;
+  const names = splitAuthors(authors);
+  return {
+    '@type': 'CreativeWork',
+    url: appearanceUrl(model),
+    headline: model.title,
+    ...(names.length > 0 ? { author: names.map((name) => ({ '@type': 'Person', name }) as const) } : {}),
+    ...(outlet.trim() ? { publisher: { '@type': 'Organization', name: outlet.trim() } } : {}),
+    ...(publishedAt.trim() ? { datePublished: publishedAt.trim() } : {}),
+    ...(language.trim() ? { inLanguage: language.trim() } : {}),
+  };
 }
 
 /** The calendar date (UTC) of an ISO 8601 time. */
@@ -106,7 +133,7 @@ function reviewOf(
     itemReviewed: {
       '@type': 'Claim',
       ...(claimant ? { author: { '@type': 'Person', name: claimant } } : {}),
-      appearance: { '@type': 'CreativeWork', url: appearanceUrl(model) },
+      appearance: appearanceOf(model),
     },
     reviewRating: { '@type': 'Rating', alternateName: tag.verdict },
     author: { '@type': 'Organization', name: organisation },

@@ -15,10 +15,11 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
-import { LABEL_NAMES, LABELS, type Label, type Reviewer } from '@factcheck/core';
+import { LABEL_NAMES, LABELS, splitAuthors, type Label, type Reviewer } from '@factcheck/core';
 import type { ExportBlock, ExportModel, ExportTag, Piece } from '../export-model.js';
 import type { ExportFormat } from '../format.js';
 import type { ExportReviewFields } from '../review-fields.js';
+import { CORE_PROPERTIES_PATH, coreProperties } from './docx-core-properties.js';
 import { commentReferenceRun, runStyle, textRun, type RunStyle } from './docx-runs.js';
 import {
   commentHeading,
@@ -26,6 +27,8 @@ import {
   describeFilter,
   describeView,
   evidenceByline,
+  languageTag,
+  metadataEntries,
   readableTime,
   reviewLines,
   STANCE_NAMES,
@@ -268,9 +271,7 @@ function metadataParagraphs(model: ExportModel): Paragraph[] {
     .map(({ name, count }) => `${count} ${name.toLowerCase()}`)
     .join(', ');
   const lines: [string, string][] = [
-    ...Object.entries(model.meta)
-      .filter(([key]) => key !== 'title' && key !== 'titleDerived')
-      .map(([key, value]): [string, string] => [key, value]),
+    ...metadataEntries(model).map(({ label, value }): [string, string] => [label, value]),
     ['Article', model.sourceIri],
     ['Exported', readableTime(model.exportedAt)],
     ['Tags', `${model.tags.length} placed (${tally}), ${model.orphans.length} unanchored`],
@@ -328,12 +329,20 @@ function orphanParagraphs(model: ExportModel): Paragraph[] {
   ];
 }
 
+/** Who made the file, when the article names no authors. */
+const PRODUCER = 'Fact-check editor';
+
 /** Renders the article as a Word document with a comment on every tag. */
 export async function renderDocx(model: ExportModel): Promise<Uint8Array> {
-  const document = new Document({
+  const language = languageTag(model.articleMeta.language);
+  const properties = {
     title: xmlSafe(model.title),
-    creator: 'Fact-check editor',
-    description: `Annotated copy of ${xmlSafe(model.sourceIri)}`,
+    creator: xmlSafe(splitAuthors(model.articleMeta.authors).join('; ')) || PRODUCER,
+    description: xmlSafe(`Annotated copy of ${model.articleMeta.sourceUrl.trim() || model.sourceIri}`),
+    lastModifiedBy: PRODUCER,
+  };
+  const document = new Document({
+    ...properties,
     comments: { children: model.tags.map(commentFor) },
     numbering: {
       config: [
@@ -350,7 +359,13 @@ export async function renderDocx(model: ExportModel): Promise<Uint8Array> {
       ],
     },
     styles: {
-      default: { document: { paragraph: { spacing: { after: 120, line: 276 } } } },
+      default: {
+        document: {
+          paragraph: { spacing: { after: 120, line: 276 } },
+          // The article's language for spelling and for Word's choice of fonts.
+          ...(language ? { run: { language: { value: language } } } : {}),
+        },
+      },
       characterStyles: LABELS.map((label) => ({
         id: tagStyleId(label),
         name: `Tag: ${LABEL_NAMES[label]}`,
@@ -389,7 +404,13 @@ export async function renderDocx(model: ExportModel): Promise<Uint8Array> {
       },
     ],
   });
-  return Packer.pack(document, 'uint8array');
+  // docx writes no dc:language and stamps the time of packing: the export's own core properties instead.
+  const core = coreProperties({
+    ...properties,
+    ...(language ? { language } : {}),
+    created: model.exportedAt,
+  });
+  return Packer.pack(document, 'uint8array', false, [{ path: CORE_PROPERTIES_PATH, data: core }]);
 }
 
 /** The `docx` export format. */

@@ -11,6 +11,8 @@ import {
   describeFilter,
   describeView,
   evidenceByline,
+  languageTag,
+  metadataEntries,
   readableTime,
   reviewLines,
   STANCE_NAMES,
@@ -132,7 +134,7 @@ function renderArticle(model: ExportModel): string {
     endsAt: tagsByEndingPiece(model),
   };
   const open: string[] = [];
-  let html = '<article class="article-text" dir="auto">';
+  let html = `<article class="article-text" dir="auto"${langAttribute(model)}>`;
   model.blocks.forEach((block, index) => {
     let keep = 0;
     while (keep < open.length && keep < block.containers.length && open[keep] === block.containers[keep])
@@ -162,6 +164,23 @@ function renderLabelName(label: Label): string {
   return `<span class="label-name label-name--${label}">${escapeHtml(LABEL_NAMES[label])}</span>`;
 }
 
+/** ` lang="…"` for text in the article's language, when its metadata names a valid one. */
+function langAttribute(model: ExportModel): string {
+  const tag = languageTag(model.articleMeta.language);
+  return tag ? ` lang="${escapeHtml(tag)}"` : '';
+}
+
+/** A metadata value as HTML: an http(s) source URL as a link, a date as `<time>`, the rest as text. */
+function renderMetadataValue(key: string, value: string): string {
+  const href = key === 'sourceUrl' ? safeHttpHref(value) : undefined;
+  if (href)
+    return `<a href="${escapeHtml(href)}" rel="noopener noreferrer nofollow">${escapeHtml(value)}</a>`;
+  if (key === 'publishedAt' && /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/u.test(value)) {
+    return `<time datetime="${escapeHtml(value)}">${escapeHtml(value)}</time>`;
+  }
+  return escapeHtml(value);
+}
+
 function renderHeader(model: ExportModel): string {
   const source = safeLinkHref(model.sourceIri)
     ? `<a href="${escapeHtml(model.sourceIri)}" rel="noopener noreferrer">${escapeHtml(model.sourceIri)}</a>`
@@ -172,14 +191,15 @@ function renderHeader(model: ExportModel): string {
     )
     .join(' · ');
   const fields: [string, string][] = [
+    ...metadataEntries(model).map(({ key, label, value }): [string, string] => [
+      escapeHtml(label),
+      renderMetadataValue(key, value),
+    ]),
     ['Article IRI', source],
     ['Exported', renderTime(model.exportedAt)],
     ['Filter', escapeHtml(describeFilter(model))],
     ['View', escapeHtml(describeView(model))],
     ['Tags', `${counts} · <span class="count count--unanchored">Unanchored: ${model.orphans.length}</span>`],
-    ...Object.entries(model.meta)
-      .filter(([key]) => key !== 'title')
-      .map(([key, value]): [string, string] => [escapeHtml(key), escapeHtml(value)]),
   ];
   const legend = LABELS.map(
     (label) =>
@@ -188,7 +208,7 @@ function renderHeader(model: ExportModel): string {
   return (
     '<header class="export-header">' +
     '<p class="kicker">Fact-check: annotated copy</p>' +
-    `<h1 dir="auto">${escapeHtml(model.title)}</h1>` +
+    `<h1 dir="auto"${langAttribute(model)}>${escapeHtml(model.title)}</h1>` +
     `<dl class="export-meta">${fields.map(([name, value]) => `<dt>${name}</dt><dd dir="auto">${value}</dd>`).join('')}</dl>` +
     '<section class="legend" aria-labelledby="legend-title"><h2 id="legend-title">Legend</h2><ul>' +
     legend +
@@ -240,7 +260,7 @@ function renderReview(tag: ExportReviewFields): string {
  * One note. The list numbers it: tags are numbered 1, 2, … in list order, so no `value` attribute
  * is needed (Chromium renumbers every later item for each one, quadratic in a long list).
  */
-function renderNote(tag: ExportTag, options: HtmlRenderOptions): string {
+function renderNote(tag: ExportTag, options: HtmlRenderOptions, lang: string): string {
   const status = statusNote(tag.status);
   const edited = tag.updatedAt !== tag.createdAt ? ` · changed ${renderTime(tag.updatedAt)}` : '';
   return (
@@ -251,32 +271,32 @@ function renderNote(tag: ExportTag, options: HtmlRenderOptions): string {
     (status ? ` · <span class="note-status">${escapeHtml(status)}</span>` : '') +
     (options.print ? '' : ` <a class="back-link" href="#tag-${tag.number}">back to the text</a>`) +
     '</p>' +
-    `<blockquote class="note-quote" dir="auto">${escapeHtml(tag.quote)}</blockquote>${renderReview(tag)}</li>`
+    `<blockquote class="note-quote" dir="auto"${lang}>${escapeHtml(tag.quote)}</blockquote>${renderReview(tag)}</li>`
   );
 }
 
-function renderNotes(tags: readonly ExportTag[], options: HtmlRenderOptions): string {
+function renderNotes(tags: readonly ExportTag[], options: HtmlRenderOptions, lang: string): string {
   const body =
     tags.length > 0
-      ? `<ol class="notes-list">${tags.map((tag) => renderNote(tag, options)).join('')}</ol>`
+      ? `<ol class="notes-list">${tags.map((tag) => renderNote(tag, options, lang)).join('')}</ol>`
       : '<p class="empty">No tags.</p>';
   return `<section class="notes" aria-labelledby="notes-title"><h2 id="notes-title">Notes</h2>${body}</section>`;
 }
 
-function renderOrphan(tag: OrphanTag): string {
+function renderOrphan(tag: OrphanTag, lang: string): string {
   return (
     `<li data-tag-id="${escapeHtml(tag.id)}"><p class="note-head">${renderLabelName(tag.label)} · ` +
     `<span class="note-author">${escapeHtml(tag.author.name)}</span> · ${renderTime(tag.createdAt)}</p>` +
-    `<blockquote class="note-quote" dir="auto">${escapeHtml(tag.quote)}</blockquote>${renderReview(tag)}</li>`
+    `<blockquote class="note-quote" dir="auto"${lang}>${escapeHtml(tag.quote)}</blockquote>${renderReview(tag)}</li>`
   );
 }
 
-function renderUnanchored(orphans: readonly OrphanTag[]): string {
+function renderUnanchored(orphans: readonly OrphanTag[], lang: string): string {
   if (orphans.length === 0) return '';
   return (
     '<section class="unanchored" aria-labelledby="unanchored-title"><h2 id="unanchored-title">Unanchored tags</h2>' +
     '<p>The text of these tags is no longer in the article, so they are not highlighted above.</p>' +
-    `<ul class="unanchored-list">${orphans.map(renderOrphan).join('')}</ul></section>`
+    `<ul class="unanchored-list">${orphans.map((orphan) => renderOrphan(orphan, lang)).join('')}</ul></section>`
   );
 }
 
@@ -305,7 +325,8 @@ export function renderHtml(model: ExportModel, options: HtmlRenderOptions = {}):
     '</head>',
     '<body>',
     renderHeader(model),
-    `<main>${renderArticle(model)}${renderNotes(model.tags, options)}${renderUnanchored(model.orphans)}</main>`,
+    `<main>${renderArticle(model)}${renderNotes(model.tags, options, langAttribute(model))}` +
+      `${renderUnanchored(model.orphans, langAttribute(model))}</main>`,
     '</body>',
     '</html>',
     '',

@@ -10,6 +10,7 @@ import {
   describeFilter,
   describeView,
   evidenceByline,
+  metadataEntries,
   readableTime,
   reviewLines,
   STANCE_NAMES,
@@ -17,7 +18,8 @@ import {
 } from './readable-fields.js';
 
 /**
- * The `md` export (GitHub Flavored Markdown): a header with the article's metadata, the article
+ * The `md` export (GitHub Flavored Markdown): a header with the article's metadata (source, outlet,
+ * authors, publication date, language, then the export's own details), the article
  * with every stretch of tagged text between `⟦` and `⟧` and a footnote reference `[^n]` right after
  * the text where tag n ends (so overlapping tags show several references), and each tag's label,
  * reviewer, time and quote as footnote n, followed by its review (decision, verdict, claimant,
@@ -124,14 +126,17 @@ function renderHeader(model: ExportModel): string {
     .map(({ name, count }) => `${name} ${count}`)
     .join(', ');
   const fields = [
+    ...metadataEntries(model).map(({ key, label, value }) => [
+      escapeMarkdown(oneLine(label)),
+      key === 'sourceUrl' && safeHttpHref(value)
+        ? markdownLink(escapeMarkdown(oneLine(value)), value)
+        : escapeMarkdown(oneLine(value)),
+    ]),
     ['Article IRI', source],
     ['Exported', readableTime(model.exportedAt)],
     ['Filter', escapeMarkdown(describeFilter(model))],
     ['View', escapeMarkdown(describeView(model))],
     ['Tags', `${counts}; unanchored ${model.orphans.length}`],
-    ...Object.entries(model.meta)
-      .filter(([key]) => key !== 'title')
-      .map(([key, value]) => [escapeMarkdown(oneLine(key)), escapeMarkdown(oneLine(value))]),
   ];
   return [
     `# ${escapeMarkdown(oneLine(model.title))}`,

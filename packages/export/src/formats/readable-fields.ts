@@ -1,4 +1,6 @@
 import {
+  ARTICLE_META_FIELDS,
+  ARTICLE_META_LABELS,
   emptyLabelCounts,
   LABEL_NAMES,
   LABELS,
@@ -10,8 +12,8 @@ import type { ExportModel, ExportTag } from '../export-model.js';
 import type { ExportComment, ExportEvidence, ExportReviewFields } from '../review-fields.js';
 
 /**
- * How times, anchor statuses, filters, tallies and reviews read for people in the `html`, `md`,
- * `docx` and `brat` exports, so every format words them the same way.
+ * How times, anchor statuses, filters, tallies, reviews and the article's metadata read for people
+ * in the `html`, `md`, `docx` and `brat` exports, so every format words them the same way.
  */
 
 /** An ISO 8601 time as `2024-05-01 10:00 UTC` (the stored text when it does not parse). */
@@ -122,4 +124,55 @@ export function commentHeading(comment: ExportComment, thread: readonly ExportCo
 /** Who added a piece of evidence and when: `Ayesha, 2024-05-01 10:00 UTC`. */
 export function evidenceByline(evidence: ExportEvidence): string {
   return `${nameOf(evidence.author)}, ${readableTime(evidence.createdAt)}`;
+}
+
+/** Keys of `meta` the app keeps for itself, never shown as metadata. */
+const INTERNAL_META_KEYS: ReadonlySet<string> = new Set(['title', 'titleDerived']);
+
+/** One line of an article's metadata as a reader sees it. */
+export interface MetadataEntry {
+  /** The key in `meta` (`sourceUrl`, `outlet`, … or another). */
+  readonly key: string;
+  readonly label: string;
+  /** The value as shown: a language reads as its name with its tag, `Urdu (ur)`. */
+  readonly value: string;
+}
+
+/** A BCP 47 language tag in its canonical form, or undefined when the value is not one. */
+export function languageTag(value: string): string | undefined {
+  if (!value.trim()) return undefined;
+  try {
+    return Intl.getCanonicalLocales(value.trim())[0];
+  } catch {
+    return undefined;
+  }
+}
+
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+
+/** A language tag as people read it: `Urdu (ur)`; the value as given when it is not a tag. */
+export function languageName(value: string): string {
+  const tag = languageTag(value);
+  const name = tag ? languageNames.of(tag) : undefined;
+  return tag && name && name !== tag ? `${name} (${tag})` : value.trim();
+}
+
+/**
+ * The article's metadata in reading order, empty fields left out: source URL, outlet, authors,
+ * publication date and language under their labels, then any other text kept in `meta` under its
+ * own key. The title is not among them: every format shows it as its heading.
+ */
+export function metadataEntries(model: ExportModel): MetadataEntry[] {
+  const known: MetadataEntry[] = ARTICLE_META_FIELDS.filter((field) => field !== 'title')
+    .filter((field) => model.articleMeta[field].trim() !== '')
+    .map((field) => ({
+      key: field,
+      label: ARTICLE_META_LABELS[field],
+      value: field === 'language' ? languageName(model.articleMeta[field]) : model.articleMeta[field].trim(),
+    }));
+  const knownKeys: ReadonlySet<string> = new Set(ARTICLE_META_FIELDS);
+  const others = Object.entries(model.meta)
+    .filter(([key, value]) => !knownKeys.has(key) && !INTERNAL_META_KEYS.has(key) && value.trim() !== '')
+    .map(([key, value]) => ({ key, label: key, value }));
+  return [...known, ...others];
 }

@@ -1,4 +1,4 @@
-import type { Label, Reviewer } from '@factcheck/core';
+import { splitAuthors, type Label, type Reviewer } from '@factcheck/core';
 import type { ExportModel } from '../export-model.js';
 import type { ExportFormat } from '../format.js';
 import type { ExportReviewFields } from '../review-fields.js';
@@ -10,6 +10,7 @@ import {
   type W3cClaimPartyBody,
   type W3cClaimRole,
   type W3cAgent,
+  type W3cArticleDescription,
   type W3cAnnotation,
   type W3cAnnotationCollection,
   type W3cPageItem,
@@ -19,9 +20,11 @@ import {
 
 /**
  * The `w3c` export: the article's tags as a W3C Web Annotation `AnnotationCollection` with every
- * annotation embedded in its one page. Each annotation carries its own `@context` so it stays a
- * valid annotation when taken out of the collection. Positions count code points of the `txt`
- * export; orphaned tags go to `unanchored` with a quote selector only, never a position.
+ * annotation embedded in its one page, labelled with the article's title and describing the
+ * article and its metadata as a schema.org `NewsArticle` (`schema:about`). Each annotation carries
+ * its own `@context` so it stays a valid annotation when taken out of the collection. Positions
+ * count code points of the `txt` export; orphaned tags go to `unanchored` with a quote selector
+ * only, never a position.
  *
  * A tag with a claimant or subject carries them as more bodies after its label: `identifying`
  * TextualBodies with the name, their role given by schema.org's `roleName`.
@@ -157,6 +160,26 @@ function reviewAnnotations(
   return items;
 }
 
+/** The article and its metadata, as the collection's `schema:about` (empty fields left out). */
+function articleDescription(model: ExportModel): W3cArticleDescription {
+  const { sourceUrl, outlet, authors, publishedAt, language } = model.articleMeta;
+  const names = splitAuthors(authors);
+  return {
+    id: model.sourceIri,
+    type: 'schema:NewsArticle',
+    'schema:headline': model.title,
+    ...(sourceUrl.trim() ? { 'schema:url': sourceUrl.trim() } : {}),
+    ...(outlet.trim()
+      ? { 'schema:publisher': { type: 'schema:Organization', 'schema:name': outlet.trim() } }
+      : {}),
+    ...(names.length > 0
+      ? { 'schema:author': names.map((name) => ({ type: 'schema:Person', 'schema:name': name }) as const) }
+      : {}),
+    ...(publishedAt.trim() ? { 'schema:datePublished': publishedAt.trim() } : {}),
+    ...(language.trim() ? { 'schema:inLanguage': language.trim() } : {}),
+  };
+}
+
 /** The article's tags as a Web Annotation collection. */
 export function renderW3c(model: ExportModel): W3cAnnotationCollection {
   const collectionId = `${model.sourceIri}/annotations`;
@@ -200,6 +223,7 @@ export function renderW3c(model: ExportModel): W3cAnnotationCollection {
     id: collectionId,
     type: 'AnnotationCollection',
     label: model.title,
+    'schema:about': articleDescription(model),
     total: items.length,
     // A page must hold at least one annotation (model §5.2), so an untagged article has none.
     ...(items.length > 0
