@@ -62,6 +62,22 @@ function cpuProfileArgs(kind: ServerKind): string[] {
   return dir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(dir, kind)}`] : [];
 }
 
+/** Our server's warnings and errors so far, counted by message and reason (for failure reports). */
+export function warningSummary(server: BenchServer): string {
+  const counts = new Map<string, number>();
+  for (const record of server.logs) {
+    if (
+      typeof record.level !== 'number' ||
+      record.level < 40 ||
+      record.msg === 'web app not built; serving a build hint instead'
+    )
+      continue;
+    const key = [record.msg, record.reason].filter(Boolean).join(': ');
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([key, count]) => `${count}× ${key}`).join('; ') || 'no warnings';
+}
+
 /** Stores articles in a fresh LevelDB data directory the way our server keeps them. */
 export async function seedDataDir(dataDir: string, articles: ReadonlyMap<string, Y.Doc>): Promise<void> {
   const store = await LeveldbDocumentStore.open(path.join(dataDir, 'documents'));
@@ -102,6 +118,8 @@ export async function startOurServer(options: OurServerOptions): Promise<BenchSe
       'tsx',
       '--import',
       PROBE,
+      // Env BENCH_SERVER_IMPORT: one more module to preload, e.g. to time storage calls while profiling.
+      ...(process.env.BENCH_SERVER_IMPORT ? ['--import', path.resolve(process.env.BENCH_SERVER_IMPORT)] : []),
       'apps/server/src/main.ts',
     ],
     {

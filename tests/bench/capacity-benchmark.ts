@@ -2,7 +2,13 @@ import type * as Y from 'yjs';
 import { waitFor } from '../helpers/wait-for.js';
 import { buildBigArticle, type BigArticleSize } from './big-article.js';
 import { pushArticle } from './bench-client.js';
-import { startOurServer, startReferenceServer, type BenchServer, type ServerKind } from './bench-servers.js';
+import {
+  startOurServer,
+  startReferenceServer,
+  warningSummary,
+  type BenchServer,
+  type ServerKind,
+} from './bench-servers.js';
 import { ClientFleet } from './client-fleet.js';
 import type { ClientSpec } from './client-worker.js';
 import { measureFanOutWindows, type FanOutSchedule, type WindowSample } from './fan-out-windows.js';
@@ -23,10 +29,14 @@ export interface CapacityBenchmarkOptions {
 /** Connections per loopback source address, under the server's per-address cap. */
 const CONNECTIONS_PER_ADDRESS = 150;
 const KB = 1024;
+/** How long the clients may take to catch up once they stop changing. */
+const CONVERGE_TIMEOUT_MS = 300_000;
 const MB = 1024 * 1024;
 
 interface CapacityResult {
   readonly samples: WindowSample[];
+  /** From the moment the clients stopped changing until every client had every change. */
+  readonly drainMs: number;
   readonly heapPerArticleKB: number;
   readonly heapPerConnectionKB: number;
   /** Heap after every client left and the server had time to unload, above the idle server's. */
@@ -62,6 +72,9 @@ export async function runCapacityBenchmark(options: CapacityBenchmarkOptions): P
       reference: referenceP99,
       target: { below: 100 },
       note: `${Math.round(options.activeShare * 100)}% of the clients active; the ${options.workers} client processes used ${Math.round(Math.max(...clientCpu))}% CPU at most`,
+    }),
+    summarize('capacity: every client has every change, after changes stop', 'ms', single(ours.drainMs), {
+      reference: single(reference.drainMs),
     }),
     summarize(`capacity server CPU (% of a core)`, '%', cpu, { reference: referenceCpu }),
     summarize(`capacity server memory (RSS)`, 'MB', rss, { reference: referenceRss }),
@@ -121,14 +134,25 @@ async function runCapacity(
     const loaded = await server.stats({ gc: true });
     await fleet.connect(server.syncUrl, clientSpecs(options, 'rest'), 2);
     const connected = await server.stats({ gc: true });
-    const samples = await measureFanOutWindows(server, fleet, options.schedule);
-    await fleet.converged();
+    let samples: WindowSample[];
+    let drainMs: number;
+    try {
+      samples = await measureFanOutWindows(server, fleet, options.schedule);
+      const stopped = performance.now();
+      await fleet.converged(CONVERGE_TIMEOUT_MS);
+      drainMs = performance.now() - stopped;
+    } catch (error) {
+      throw new Error(`${kind} server: ${(error as Error).message} (server log: ${warningSummary(server)})`, {
+        cause: error,
+      });
+    }
     await fleet.disconnect();
     const loadedAfterLeave = kind === 'ours' ? await waitForUnloads(server, rooms.length) : null;
     const left = await server.stats({ gc: true });
     const extraConnections = options.connections - options.articles;
     return {
       samples,
+      drainMs,
       // The reference holds pushed articles before any client joins; count from the idle server.
       heapPerArticleKB: (loaded.heapUsedBytes - idle.heapUsedBytes) / options.articles / KB,
       heapPerConnectionKB:

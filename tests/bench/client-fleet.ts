@@ -112,22 +112,31 @@ export class ClientFleet {
 
   /** Waits until every client of each room holds the same state; returns each room's state vector. */
   async converged(timeoutMs = 60_000): Promise<Map<string, string>> {
-    return waitFor(
-      async () => {
-        const digests = (await this.all({ type: 'digest' })) as Digest[];
-        const rooms = new Map<string, Set<string>>();
-        for (const digest of digests) {
-          for (const [room, vectors] of Object.entries(digest)) {
-            const seen = rooms.get(room) ?? new Set<string>();
-            for (const vector of vectors) seen.add(vector);
-            rooms.set(room, seen);
+    let diverged: string[] = [];
+    try {
+      return await waitFor(
+        async () => {
+          const digests = (await this.all({ type: 'digest' })) as Digest[];
+          const rooms = new Map<string, Set<string>>();
+          for (const digest of digests) {
+            for (const [room, vectors] of Object.entries(digest)) {
+              const seen = rooms.get(room) ?? new Set<string>();
+              for (const vector of vectors) seen.add(vector);
+              rooms.set(room, seen);
+            }
           }
-        }
-        if ([...rooms.values()].some((vectors) => vectors.size !== 1)) return null;
-        return new Map([...rooms].map(([room, vectors]) => [room, [...vectors][0]]));
-      },
-      { timeout: timeoutMs, interval: 200, message: 'every client converged' },
-    );
+          diverged = [...rooms].filter(([, vectors]) => vectors.size !== 1).map(([room]) => room);
+          if (diverged.length > 0) return null;
+          return new Map([...rooms].map(([room, vectors]) => [room, [...vectors][0]]));
+        },
+        { timeout: timeoutMs, interval: 200, message: 'every client converged' },
+      );
+    } catch (error) {
+      throw new Error(
+        `clients of ${diverged.length} room(s) still differ after ${timeoutMs / 1000} s, e.g. ${diverged.slice(0, 3).join(', ')}`,
+        { cause: error },
+      );
+    }
   }
 
   /** Disconnects every client (like closing their tabs). */

@@ -15,7 +15,9 @@ import { formatTable, writeResults, type BenchFigure } from './results-table.js'
  *   its figures mean nothing and go to `.tmp/bench-results-smoke.json`.
  * - `--only sync,editor` runs some of them (sync, join, capacity, editor, export); the other
  *   figures in the results file are kept.
- * - env `BENCH_CPU_PROF=<dir>` makes every server write a `--cpu-prof` profile there.
+ * - env `BENCH_CPU_PROF=<dir>` makes every server write a `--cpu-prof` profile there (one folder
+ *   per server kind); env `BENCH_SERVER_IMPORT=<module>` preloads one more module into our server
+ *   (to instrument it while investigating).
  */
 
 function parseArguments(argv: readonly string[]): { smoke: boolean; only: BenchmarkName[] } {

@@ -5,6 +5,7 @@ import {
   readStoredArticle,
   startOurServer,
   startReferenceServer,
+  warningSummary,
   type BenchServer,
 } from './bench-servers.js';
 import { ClientFleet } from './client-fleet.js';
@@ -94,8 +95,18 @@ async function runWorkload(
       server.syncUrl,
       Array.from({ length: clients }, () => ({ room: ROOM, active: true })),
     );
-    const samples = await measureFanOutWindows(server, fleet, schedule);
-    expectedState = (await fleet.converged()).get(ROOM);
+    let samples: WindowSample[];
+    try {
+      samples = await measureFanOutWindows(server, fleet, schedule);
+      expectedState = (await fleet.converged()).get(ROOM);
+    } catch (error) {
+      throw new Error(
+        `${kind} server, ${clients} clients: ${(error as Error).message} (server log: ${warningSummary(server)})`,
+        {
+          cause: error,
+        },
+      );
+    }
     await fleet.disconnect();
     // Killed, not shut down: what is on disk now is what was stored before each broadcast.
     await server.stop({ kill: !process.env.BENCH_CPU_PROF });
