@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -37,8 +38,8 @@ export interface BenchServer {
   readonly syncUrl: string;
   /** Base HTTP URL (ours serves the web app and the API there). */
   readonly httpUrl: string;
-  /** Parsed JSON log lines (ours only). */
-  readonly logs: readonly Record<string, unknown>[];
+  /** Parsed JSON log lines so far (ours only). */
+  logs(): readonly Record<string, unknown>[];
   /** CPU time and memory now; `gc` collects garbage first (servers run with --expose-gc). */
   stats(options?: { gc?: boolean }): Promise<ServerStats>;
   /** Stops the server (ours gracefully unless `kill`) and removes its data directory. */
@@ -65,7 +66,7 @@ function cpuProfileArgs(kind: ServerKind): string[] {
 /** Our server's warnings and errors so far, counted by message and reason (for failure reports). */
 export function warningSummary(server: BenchServer): string {
   const counts = new Map<string, number>();
-  for (const record of server.logs) {
+  for (const record of server.logs()) {
     if (
       typeof record.level !== 'number' ||
       record.level < 40 ||
@@ -76,6 +77,43 @@ export function warningSummary(server: BenchServer): string {
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return [...counts].map(([key, count]) => `${count}× ${key}`).join('; ') || 'no warnings';
+}
+
+/** Reads a growing file of JSON log lines: each call parses what was appended since the last. */
+function followLogFile(file: string): () => readonly Record<string, unknown>[] {
+  const records: Record<string, unknown>[] = [];
+  let offset = 0;
+  let partial = '';
+  return () => {
+    let fd: number;
+    try {
+      fd = openSync(file, 'r');
+    } catch {
+      return records;
+    }
+    try {
+      const buffer = Buffer.alloc(1 << 16);
+      for (
+        let read = readSync(fd, buffer, 0, buffer.length, offset);
+        read > 0;
+        read = readSync(fd, buffer, 0, buffer.length, offset)
+      ) {
+        offset += read;
+        const lines = (partial + buffer.toString('utf8', 0, read)).split('\n');
+        partial = lines.pop() ?? '';
+        for (const line of lines) {
+          try {
+            records.push(JSON.parse(line) as Record<string, unknown>);
+          } catch {
+            // Not a log line.
+          }
+        }
+      }
+    } finally {
+      closeSync(fd);
+    }
+    return records;
+  };
 }
 
 /** Stores articles in a fresh LevelDB data directory the way our server keeps them. */
@@ -109,6 +147,10 @@ export async function readStoredArticle(dataDir: string, id: string): Promise<Y.
 export async function startOurServer(options: OurServerOptions): Promise<BenchServer> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'factcheck-bench-'));
   await seedDataDir(dataDir, options.articles);
+  // Logs go to a file, not a pipe: a benchmark process busy with figures must never make the
+  // server wait on a full pipe (stdout writes to a pipe block on Linux).
+  const logPath = path.join(dataDir, 'server.log');
+  const logFd = openSync(logPath, 'a');
   const child = spawn(
     process.execPath,
     [
@@ -132,23 +174,17 @@ export async function startOurServer(options: OurServerOptions): Promise<BenchSe
         WEB_DIST: options.webDist ?? path.join(dataDir, 'no-web-build'),
         LOG_LEVEL: 'info',
       },
-      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+      stdio: ['ignore', logFd, 'inherit', 'ipc'],
     },
   );
-  const logs: Record<string, unknown>[] = [];
-  createInterface({ input: child.stdout! }).on('line', (line) => {
-    try {
-      logs.push(JSON.parse(line) as Record<string, unknown>);
-    } catch {
-      // Not a log line.
-    }
-  });
+  closeSync(logFd);
+  const logs = followLogFile(logPath);
   // SIGTERM: main.ts stores everything and exits, which also writes a CPU profile.
   const server = probeServer(child, 'ours', logs, async (kill) => {
     child.kill(kill ? 'SIGKILL' : 'SIGTERM');
   });
   try {
-    const listening = await waitFor(() => logs.find((record) => record.msg === 'server listening'), {
+    const listening = await waitFor(() => logs().find((record) => record.msg === 'server listening'), {
       timeout: 30_000,
       interval: 20,
       message: 'our server listening',
@@ -190,11 +226,16 @@ export async function startReferenceServer(): Promise<BenchServer> {
   createInterface({ input: child.stdout! }).on('line', (line) => {
     if (line.startsWith('running at')) running = true;
   });
-  const server = probeServer(child, 'reference', [], async (kill) => {
-    // Its bin has no signal handler; an exit through the probe lets a CPU profile be written.
-    if (kill || !child.connected) child.kill('SIGKILL');
-    else child.send({ type: 'exit' } satisfies ProbeRequest);
-  });
+  const server = probeServer(
+    child,
+    'reference',
+    () => [],
+    async (kill) => {
+      // Its bin has no signal handler; an exit through the probe lets a CPU profile be written.
+      if (kill || !child.connected) child.kill('SIGKILL');
+      else child.send({ type: 'exit' } satisfies ProbeRequest);
+    },
+  );
   try {
     await waitFor(() => running, { timeout: 30_000, interval: 20, message: 'reference server running' });
   } catch (error) {
@@ -207,7 +248,7 @@ export async function startReferenceServer(): Promise<BenchServer> {
 function probeServer(
   child: ChildProcess,
   kind: ServerKind,
-  logs: readonly Record<string, unknown>[],
+  logs: () => readonly Record<string, unknown>[],
   requestStop: (kill: boolean) => Promise<void>,
 ): Omit<BenchServer, 'syncUrl' | 'httpUrl'> {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

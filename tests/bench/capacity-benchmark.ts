@@ -170,7 +170,12 @@ async function runCapacity(
 /** Waits until our server logged every article unloaded; returns how many are still loaded. */
 async function waitForUnloads(server: BenchServer, articles: number): Promise<number> {
   const unloaded = () =>
-    new Set(server.logs.filter((r) => r.msg === 'document unloaded').map((r) => r.article)).size;
+    new Set(
+      server
+        .logs()
+        .filter((r) => r.msg === 'document unloaded')
+        .map((r) => r.article),
+    ).size;
   try {
     await waitFor(() => unloaded() >= articles, {
       timeout: 60_000,

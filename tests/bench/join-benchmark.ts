@@ -41,7 +41,8 @@ async function repeat(times: number, task: () => Promise<number>): Promise<numbe
 }
 
 function unloadCount(server: BenchServer): number {
-  return server.logs.filter((record) => record.msg === 'document unloaded' && record.article === ROOM).length;
+  return server.logs().filter((record) => record.msg === 'document unloaded' && record.article === ROOM)
+    .length;
 }
 
 /**

@@ -44,6 +44,7 @@ async function chromiumVersion(): Promise<string | null> {
 const { smoke, only } = parseArguments(process.argv.slice(2));
 const plan = smoke ? BENCH_PLANS.smoke : BENCH_PLANS.full;
 const started = performance.now();
+const loadAverageAtStart = loadavg();
 const figures: BenchFigure[] = [];
 const failures: { name: BenchmarkName; error: unknown }[] = [];
 const ran: BenchmarkName[] = [];
@@ -84,6 +85,8 @@ await writeResults(
       memoryBytes: totalmem(),
       node: process.version,
       chromium: await chromiumVersion(),
+      // Other work on the machine skews every figure; these say how busy it was.
+      loadAverageAtStart,
       loadAverageAtEnd: loadavg(),
     },
     ran,
