@@ -71,3 +71,25 @@ export function textRun(text: string, style: RunStyle, breakBefore = false): Par
 export function commentReferenceRun(id: number): ParagraphChild {
   return new CommentReferenceRun(id) as unknown as ParagraphChild;
 }
+
+/**
+ * Characters XML 1.0 forbids: C0 controls but tab, newline and return, U+FFFE/F, and (matched as
+ * code points under the `u` flag, so only when unpaired) surrogates.
+ */
+// eslint-disable-next-line no-control-regex -- these control characters are exactly what is matched.
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/gu;
+
+/** Text safe to put in XML; the docx package escapes markup but keeps forbidden characters. */
+export function xmlSafe(text: string): string {
+  return text.replace(XML_INVALID, '\uFFFD');
+}
+
+/** Bold, as docx writes it, shared by every bold run. */
+export const BOLD = runStyle({ bold: true });
+
+/** Lines of text as runs, a line break before each but the first: Word reads a newline in text as a space. */
+export function lineRuns(text: string, style: RunStyle, lineEnd: RegExp | string): ParagraphChild[] {
+  return xmlSafe(text)
+    .split(lineEnd)
+    .map((line, index) => textRun(line, style, index > 0));
+}

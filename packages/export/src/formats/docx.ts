@@ -10,36 +10,30 @@ import {
   ShadingType,
   TextRun,
   UnderlineType,
-  type ICommentOptions,
   type IParagraphOptions,
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
-import { LABEL_NAMES, LABELS, splitAuthors, type Label, type Reviewer } from '@factcheck/core';
+import { LABEL_NAMES, LABELS, splitAuthors, type Label } from '@factcheck/core';
 import type { ExportBlock, ExportModel, ExportTag, Piece } from '../export-model.js';
 import type { ExportFormat } from '../format.js';
-import type { ExportReviewFields } from '../review-fields.js';
 import { CORE_PROPERTIES_PATH, coreProperties } from './docx-core-properties.js';
-import { commentReferenceRun, runStyle, textRun, type RunStyle } from './docx-runs.js';
+import { commentFor, reviewerName, reviewRuns } from './docx-comments.js';
+import { commentReferenceRun, lineRuns, runStyle, xmlSafe, type RunStyle } from './docx-runs.js';
 import {
-  commentHeading,
   countTagsByLabel,
   describeFilter,
   describeView,
-  evidenceByline,
   languageTag,
   metadataEntries,
   readableTime,
-  reviewLines,
-  STANCE_NAMES,
-  statusNote,
 } from './readable-fields.js';
 
 /**
  * The `docx` export: the article with each tagged span shaded in its label's colour, underlined in
  * its label's line style (the second cue, as in the app), and carrying a Word comment with the
- * tag's label, reviewer and time, then its review: who decided it, verdict, claimant and subject,
- * evidence (links as text) and the discussion, one comment per line.
+ * tag's label, reviewer and time, then its review (`docx-comments.ts`). A header block gives the
+ * article's metadata, and the core properties its title, authors and language.
  */
 
 /** Shading (the label's tint on white) and underline (the label's line) of a tagged run. */
@@ -59,31 +53,6 @@ const LINE_NAMES: Readonly<Record<Label, string>> = {
 
 const ORDERED_LIST = 'factcheck-ordered';
 
-/**
- * Characters XML 1.0 forbids: C0 controls but tab, newline and return, U+FFFE/F, and (matched as
- * code points under the `u` flag, so only when unpaired) surrogates.
- */
-// eslint-disable-next-line no-control-regex -- these control characters are exactly what is matched.
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/gu;
-
-/** Text safe to put in XML; the docx package escapes markup but keeps forbidden characters. */
-function xmlSafe(text: string): string {
-  return text.replace(XML_INVALID, '\uFFFD');
-}
-
-function reviewerName(author: Reviewer): string {
-  return author.name.trim() || author.id;
-}
-
-function initials(name: string): string {
-  const letters = name
-    .split(/\s+/u)
-    .filter(Boolean)
-    .map((word) => [...word][0])
-    .join('');
-  return [...letters].slice(0, 3).join('').toUpperCase() || '?';
-}
-
 /** Id of the character style that marks a label's tagged text. */
 function tagStyleId(label: Label): string {
   return `Tag${label[0].toUpperCase()}${label.slice(1)}`;
@@ -94,20 +63,12 @@ function tagRun(label: Label): IRunOptions {
   return { style: tagStyleId(label) };
 }
 
-/** Run properties shared by many runs, made once: bold, and each label's style. */
-const BOLD = runStyle({ bold: true });
+/** Run properties of each label's tagged text, made once and shared. */
 const TAG_STYLES: Readonly<Record<Label, RunStyle>> = {
   allegation: runStyle(tagRun('allegation')),
   denial: runStyle(tagRun('denial')),
   rumour: runStyle(tagRun('rumour')),
 };
-
-/** Lines of text as runs, a line break before each but the first: Word reads a newline in text as a space. */
-function lineRuns(text: string, style: RunStyle, lineEnd: RegExp | string): ParagraphChild[] {
-  return xmlSafe(text)
-    .split(lineEnd)
-    .map((line, index) => textRun(line, style, index > 0));
-}
 
 /** Runs of one piece: text with its marks and the shading of its first tag; newlines become breaks. */
 function pieceRuns(piece: Piece, tagsById: ReadonlyMap<string, ExportTag>): ParagraphChild[] {
@@ -125,60 +86,6 @@ function pieceRuns(piece: Piece, tagsById: ReadonlyMap<string, ExportTag>): Para
   };
   if (piece.hardBreak) return [new TextRun({ ...options, break: 1 })];
   return lineRuns(piece.text, runStyle(options), '\n');
-}
-
-/** A tag's review as runs, each on a line of its own after the runs before it. */
-function reviewRuns(tag: ExportReviewFields): ParagraphChild[] {
-  const runs = reviewLines(tag).map((line, index) =>
-    textRun(xmlSafe(line), index === 0 && tag.adjudicated ? BOLD : undefined, true),
-  );
-  for (const evidence of tag.evidence) {
-    runs.push(
-      textRun(
-        xmlSafe(
-          `Evidence, ${STANCE_NAMES[evidence.stance].toLowerCase()}: ${evidence.url}` +
-            (evidence.note ? ` — ${evidence.note}` : '') +
-            ` (${evidenceByline(evidence)})`,
-        ),
-        undefined,
-        true,
-      ),
-    );
-  }
-  for (const comment of tag.thread) {
-    runs.push(
-      textRun(xmlSafe(`${commentHeading(comment, tag.thread)}: `), BOLD, true),
-      // A comment's own line breaks stay line breaks.
-      ...lineRuns(comment.text, undefined, /\r\n?|\n/u),
-    );
-  }
-  return runs;
-}
-
-function commentFor(tag: ExportTag): ICommentOptions {
-  const name = reviewerName(tag.author);
-  const status = statusNote(tag.status);
-  const details = [
-    `Tagged by ${name}${name === tag.author.id ? '' : ` (${tag.author.id})`}`,
-    `${readableTime(tag.createdAt)}${tag.updatedAt !== tag.createdAt ? `, changed ${readableTime(tag.updatedAt)}` : ''}`,
-    ...(status ? [status] : []),
-  ].join(' · ');
-  return {
-    id: tag.number,
-    author: xmlSafe(name),
-    initials: xmlSafe(initials(name)),
-    date: new Date(tag.createdAt),
-    // One paragraph with a line break: thousands of comments stay cheap to write.
-    children: [
-      new Paragraph({
-        children: [
-          textRun(`${LABEL_NAMES[tag.label]} (tag ${tag.number})`, BOLD),
-          textRun(xmlSafe(details), undefined, true),
-          ...reviewRuns(tag),
-        ],
-      }),
-    ],
-  };
 }
 
 interface ListState {
