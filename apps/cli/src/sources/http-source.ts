@@ -3,6 +3,7 @@ import { CliError } from '../cli-error.js';
 import type { ArticleEntry, ArticleSource, ExportedFile, ExportSelection } from './article-source.js';
 import { fileNameFromDisposition } from './content-disposition.js';
 import { unknownArticleError } from './unknown-article.js';
+import { serverBaseUrl } from '../server-url.js';
 
 /** Reads articles from a running server's HTTP API, so the CLI works while the server holds the data. */
 export class HttpSource implements ArticleSource {
@@ -13,14 +14,7 @@ export class HttpSource implements ArticleSource {
     /** Access token for a protected server (sent as `Authorization: Bearer`). */
     private readonly token: string | null = null,
   ) {
-    try {
-      this.base = new URL(serverUrl.endsWith('/') ? serverUrl : `${serverUrl}/`);
-    } catch {
-      throw new CliError(`--server needs a URL such as http://localhost:8080, got "${serverUrl}".`);
-    }
-    if (this.base.protocol !== 'http:' && this.base.protocol !== 'https:') {
-      throw new CliError(`--server needs an http(s) URL, got "${serverUrl}".`);
-    }
+    this.base = serverBaseUrl(serverUrl);
   }
 
   /** `GET /api/articles`. */

@@ -1,5 +1,6 @@
 import { CliError } from '../cli-error.js';
 import type { ImportedEntry, ImportFile, ImportOverrides, ImportTarget } from './import-target.js';
+import { serverBaseUrl } from '../server-url.js';
 
 /** Imports through a running server's `POST /api/articles`, so the CLI works while the server holds the data. */
 export class HttpTarget implements ImportTarget {
@@ -10,14 +11,7 @@ export class HttpTarget implements ImportTarget {
     /** Access token for a protected server (a lead's: importing needs `manage`). */
     private readonly token: string | null = null,
   ) {
-    try {
-      this.base = new URL(serverUrl.endsWith('/') ? serverUrl : `${serverUrl}/`);
-    } catch {
-      throw new CliError(`--server needs a URL such as http://localhost:8080, got "${serverUrl}".`);
-    }
-    if (this.base.protocol !== 'http:' && this.base.protocol !== 'https:') {
-      throw new CliError(`--server needs an http(s) URL, got "${serverUrl}".`);
-    }
+    this.base = serverBaseUrl(serverUrl);
   }
 
   /** `POST /api/articles?title=…&source=…` with the file as the body. */
