@@ -56,8 +56,15 @@ function roomName(index: number): string {
  */
 export async function runCapacityBenchmark(options: CapacityBenchmarkOptions): Promise<Measurement[]> {
   const article = buildBigArticle(options.article);
-  const ours = await runCapacity('ours', article, options);
-  const reference = await runCapacity('reference', article, options);
+  const fleet = ClientFleet.start(options.workers);
+  let ours: CapacityResult;
+  let reference: CapacityResult;
+  try {
+    ours = await runCapacity('ours', fleet, article, options);
+    reference = await runCapacity('reference', fleet, article, options);
+  } finally {
+    await fleet.close();
+  }
   const scene = `${options.connections.toLocaleString('en')} connections, ${options.articles} articles`;
   const pick = (key: keyof WindowSample) => [ours, reference].map((r) => r.samples.map((s) => s[key]));
   const [p50, referenceP50] = pick('p50');
@@ -115,6 +122,7 @@ function clientSpecs(options: CapacityBenchmarkOptions, phase: 'first' | 'rest')
 
 async function runCapacity(
   kind: ServerKind,
+  fleet: ClientFleet,
   article: Y.Doc,
   options: CapacityBenchmarkOptions,
 ): Promise<CapacityResult> {
@@ -123,7 +131,6 @@ async function runCapacity(
     kind === 'ours'
       ? await startOurServer({ articles: new Map(rooms.map((room) => [room, article])) })
       : await startReferenceServer();
-  const fleet = ClientFleet.start(options.workers);
   try {
     const idle = await server.stats({ gc: true });
     if (kind === 'reference') {
@@ -162,7 +169,7 @@ async function runCapacity(
       loadedAfterLeave,
     };
   } finally {
-    await fleet.close();
+    await fleet.disconnect();
     await server.stop();
   }
 }

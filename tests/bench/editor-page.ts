@@ -78,6 +78,14 @@ export async function startEditingParagraph(page: Page, paragraph: number): Prom
   await page.keyboard.press('End');
 }
 
+/** Switches the open article back to review mode (where 1, 2 and 3 tag the selection). */
+export async function stopEditing(page: Page): Promise<void> {
+  await page.locator('[data-testid="mode-toggle"]').click();
+  await page.waitForFunction(
+    () => document.querySelector('.ProseMirror')?.getAttribute('data-mode') === 'review',
+  );
+}
+
 /**
  * Starts recording keystroke-to-paint latencies: from a key's `keydown` timestamp (when the
  * browser received it, so time waiting behind other work counts) to after the frame that follows

@@ -36,8 +36,16 @@ export async function runSyncBenchmark(options: SyncBenchmarkOptions): Promise<M
   const article = buildBigArticle(options.article);
   const results: Measurement[] = [];
   for (const clients of options.clientCounts) {
-    const ours = await runWorkload('ours', article, clients, options.schedule);
-    const reference = await runWorkload('reference', article, clients, options.schedule);
+    // Fifty clients receive about 25,000 updates a second between them: two processes share that.
+    const fleet = ClientFleet.start(clients > 20 ? 2 : 1);
+    let ours: WorkloadResult;
+    let reference: WorkloadResult;
+    try {
+      ours = await runWorkload('ours', fleet, article, clients, options.schedule);
+      reference = await runWorkload('reference', fleet, article, clients, options.schedule);
+    } finally {
+      await fleet.close();
+    }
     const pick = (result: WorkloadResult, key: keyof WindowSample) => result.samples.map((s) => s[key]);
     const persisted = ours.persisted ? 'every update persisted: yes' : 'every update persisted: NO';
     const load = `clients used ${Math.round(Math.max(...pick(ours, 'clientCpuPercent')))}% CPU at most`;
@@ -68,6 +76,7 @@ export async function runSyncBenchmark(options: SyncBenchmarkOptions): Promise<M
 
 async function runWorkload(
   kind: 'ours' | 'reference',
+  fleet: ClientFleet,
   article: Y.Doc,
   clients: number,
   schedule: FanOutSchedule,
@@ -87,8 +96,6 @@ async function runWorkload(
           },
         })
       : await startReferenceServer();
-  // Fifty clients receive about 25,000 updates a second between them: two processes share that.
-  const fleet = ClientFleet.start(clients > 20 ? 2 : 1);
   try {
     if (kind === 'reference') await pushArticle(server.syncUrl, ROOM, article);
     await fleet.connect(
@@ -112,7 +119,7 @@ async function runWorkload(
     await server.stop({ kill: !process.env.BENCH_CPU_PROF });
     return { samples, ...(kind === 'ours' ? { persisted: persisted ?? false } : {}) };
   } finally {
-    await fleet.close();
+    await fleet.disconnect();
     await server.stop({ kill: true });
   }
 }
