@@ -7,6 +7,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
  * that frame's style, layout and paint have run on the main thread.
  */
 
+/** How long a page that is still working off a backlog may take to react (the figures show it). */
+const SLOW_PAGE_MS = 120_000;
+
 /** The editor page's test handle (apps/web exposes it on `window.__factcheck`). */
 interface PageWindow {
   __factcheck?: {
@@ -29,6 +32,7 @@ export async function openReviewerContext(
   reviewer: { id: string; name: string },
 ): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  context.setDefaultTimeout(SLOW_PAGE_MS);
   // tsx compiles with esbuild's keepNames, which wraps named functions inside the functions we
   // pass to page.evaluate in a `__name` helper the page does not have.
   await context.addInitScript({ content: 'globalThis.__name = (target) => target;' });
@@ -194,7 +198,7 @@ export async function selectInParagraph(
       return view.state.doc.textBetween(from, to) === needle;
     },
     text,
-    { timeout: 10_000 },
+    { timeout: SLOW_PAGE_MS },
   );
   return text;
 }
@@ -245,7 +249,7 @@ export async function newTagPaintedAt(page: Page): Promise<number> {
     () => (window as PageWindow).__bench?.tagPaintedAt ?? null,
     null,
     {
-      timeout: 30_000,
+      timeout: SLOW_PAGE_MS,
     },
   );
   return (await handle.jsonValue()) as number;
