@@ -59,6 +59,30 @@ class CommentReferenceRun extends BaseXmlComponent {
   }
 }
 
+/** `<w:commentRangeStart w:id="n"/>` or `<w:commentRangeEnd w:id="n"/>`, as docx's classes write them. */
+class CommentRangeMark extends BaseXmlComponent {
+  constructor(
+    private readonly edge: 'w:commentRangeStart' | 'w:commentRangeEnd',
+    private readonly id: number,
+  ) {
+    super(edge);
+  }
+
+  override prepForXml(): IXmlableObject {
+    return { [this.edge]: { _attr: { 'w:id': this.id } } } as IXmlableObject;
+  }
+}
+
+/** Where the text of comment `id` starts. */
+export function commentRangeStart(id: number): ParagraphChild {
+  return new CommentRangeMark('w:commentRangeStart', id) as unknown as ParagraphChild;
+}
+
+/** Where the text of comment `id` ends (its reference run follows). */
+export function commentRangeEnd(id: number): ParagraphChild {
+  return new CommentRangeMark('w:commentRangeEnd', id) as unknown as ParagraphChild;
+}
+
 /**
  * A run of text (no line break in it) with shared run properties, after a line break when
  * `breakBefore`. Typed as a paragraph child, which docx's union of its own classes leaves out.

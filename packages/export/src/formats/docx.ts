@@ -1,7 +1,5 @@
 import {
   AlignmentType,
-  CommentRangeEnd,
-  CommentRangeStart,
   Document,
   HeadingLevel,
   LevelFormat,
@@ -19,7 +17,15 @@ import type { ExportBlock, ExportModel, ExportTag, Piece } from '../export-model
 import type { ExportFormat } from '../format.js';
 import { CORE_PROPERTIES_PATH, coreProperties } from './docx-core-properties.js';
 import { commentFor, reviewerName, reviewRuns } from './docx-comments.js';
-import { commentReferenceRun, lineRuns, runStyle, xmlSafe, type RunStyle } from './docx-runs.js';
+import {
+  commentRangeEnd,
+  commentRangeStart,
+  commentReferenceRun,
+  lineRuns,
+  runStyle,
+  xmlSafe,
+  type RunStyle,
+} from './docx-runs.js';
 import {
   countTagsByLabel,
   describeFilter,
@@ -152,13 +158,13 @@ function articleParagraphs(model: ExportModel): Paragraph[] {
       for (const id of piece.tagIds) {
         if (opened.has(id)) continue;
         opened.add(id);
-        children.push(new CommentRangeStart(tagsById.get(id)!.number));
+        children.push(commentRangeStart(tagsById.get(id)!.number));
       }
       children.push(...pieceRuns(piece, tagsById));
       for (const id of piece.tagIds) {
         if (lastPiece.get(id) !== piece) continue;
         const number = tagsById.get(id)!.number;
-        children.push(new CommentRangeEnd(number), commentReferenceRun(number));
+        children.push(commentRangeEnd(number), commentReferenceRun(number));
       }
     }
     return new Paragraph({
