@@ -82,6 +82,20 @@ export async function startEditingParagraph(page: Page, paragraph: number): Prom
   await page.keyboard.press('End');
 }
 
+/** Waits until the page renders smoothly again (ten frames in a row under 50 ms apart). */
+export async function waitUntilSmooth(page: Page): Promise<void> {
+  await page.evaluate(async (deadlineMs) => {
+    const deadline = performance.now() + deadlineMs;
+    let last = performance.now();
+    let smooth = 0;
+    while (smooth < 10 && performance.now() < deadline) {
+      const now = await new Promise<number>((resolve) => requestAnimationFrame(resolve));
+      smooth = now - last < 50 ? smooth + 1 : 0;
+      last = now;
+    }
+  }, SLOW_PAGE_MS);
+}
+
 /** Switches the open article back to review mode (where 1, 2 and 3 tag the selection). */
 export async function stopEditing(page: Page): Promise<void> {
   await page.locator('[data-testid="mode-toggle"]').click();
