@@ -116,7 +116,7 @@ function nextState(
       tags = changed.tags;
       dirty.push(...changed.dirty);
     } else {
-      ({ tags, placed } = placeAll(ydoc, newState, tags, tr));
+      ({ tags, placed } = placeAll(ydoc, newState, previous.tags, tr));
       dirty = null;
     }
   }
