@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import * as Y from 'yjs';
+import * as lib0Buffer from 'lib0/buffer';
 import { Level } from 'level';
-import { LeveldbPersistence } from 'y-leveldb';
 import type { ArticleSummary } from '@factcheck/core';
 import {
   isArticleSummary,
@@ -10,25 +10,65 @@ import {
   type DocumentStore,
   type LibraryState,
 } from './document-store.js';
+import { GroupCommit } from './group-commit.js';
+import {
+  clockOfKey,
+  documentRange,
+  encodeStateVectorEntry,
+  keyEncoding,
+  metaKey,
+  STATE_VECTOR_RANGE,
+  stateVectorKey,
+  updateKey,
+  updateRange,
+  valueEncoding,
+  type StoreKey,
+} from './leveldb-layout.js';
 
-/** Meta key under which y-leveldb keeps a document's library summary. */
+/** Meta key under which a document's library summary is kept (y-leveldb meta). */
 const SUMMARY_META_KEY = 'summary';
 /** Meta key of a document's library state (archived, deleted). */
 const LIBRARY_META_KEY = 'library';
+/** A log longer than this is merged into one update when the document is loaded (as y-leveldb does). */
+const COMPACT_AFTER_UPDATES = 500;
 
-/**
- * y-leveldb swallows errors inside its transactions and resolves with null instead; turn that
- * back into a rejection so callers can log it and keep the document in memory.
- */
-function orFail<T>(result: T | null, what: string): T {
-  if (result === null) throw new Error(`LevelDB: ${what} failed`);
-  return result;
+/** One write waiting for the next group commit. */
+type StoreOperation =
+  | { readonly kind: 'append'; readonly name: string; readonly update: Uint8Array }
+  | { readonly kind: 'meta'; readonly name: string; readonly key: string; readonly value: Uint8Array }
+  /** Replaces the log entries read at load time with their merged state. */
+  | {
+      readonly kind: 'compact';
+      readonly name: string;
+      readonly state: Uint8Array;
+      readonly replaced: number[];
+    };
+
+type LevelBatchOperation = { type: 'put'; key: StoreKey; value: Uint8Array } | { type: 'del'; key: StoreKey };
+
+type StoreLevel = Level<StoreKey, Uint8Array>;
+
+function isNotFound(error: unknown): boolean {
+  const { code, notFound } = error as { code?: string; notFound?: boolean };
+  return notFound === true || code === 'LEVEL_NOT_FOUND';
 }
 
-/** The document store of a real run: y-leveldb in a directory of the data folder. */
+/**
+ * The document store of a real run: LevelDB in a directory of the data folder, in y-leveldb's key
+ * layout. Writes of every document are group-committed: the updates and metadata of all documents
+ * that arrive in one turn of the event loop, or while the previous batch is being written, go to
+ * disk in one LevelDB batch (one update key per document per batch). Each document's update clock
+ * is kept in memory, so an append is no read then write but a share of one batch.
+ */
 export class LeveldbDocumentStore implements DocumentStore {
+  private readonly commits = new GroupCommit<StoreOperation>((operations) => this.writeBatch(operations));
+  /** Each document's last stored update clock (-1: none), once known. */
+  private readonly clocks = new Map<string, number>();
+  /** Each document's latest queued write, so reads of that document see it. */
+  private readonly lastWrites = new Map<string, Promise<void>>();
+
   private constructor(
-    private readonly persistence: LeveldbPersistence,
+    private readonly db: StoreLevel,
     /** Names with stored updates; only this process can write the directory while it is open. */
     private readonly names: Set<string>,
   ) {}
@@ -36,18 +76,14 @@ export class LeveldbDocumentStore implements DocumentStore {
   /** Opens (creating if needed) the store in `directory`; fails fast if another process holds it. */
   static async open(directory: string): Promise<LeveldbDocumentStore> {
     await mkdir(directory, { recursive: true });
-    const opened: Level<unknown, unknown>[] = [];
-    class OpenedLevel extends Level<unknown, unknown> {
-      constructor(location: string, options?: object) {
-        super(location, options);
-        opened.push(this);
-      }
-    }
-    const persistence = new LeveldbPersistence(directory, { Level: OpenedLevel });
+    const db = new Level<StoreKey, Uint8Array>(directory, {
+      keyEncoding: keyEncoding as never,
+      valueEncoding: valueEncoding as never,
+    });
     // Opening explicitly surfaces a held lock or a corrupt directory as an error here.
-    await opened[0].open();
-    const names = orFail(await persistence.getAllDocNames(), 'listing documents');
-    return new LeveldbDocumentStore(persistence, new Set(names));
+    await db.open();
+    const keys = await db.keys(STATE_VECTOR_RANGE).all();
+    return new LeveldbDocumentStore(db, new Set(keys.map((key) => key[1] as string)));
   }
 
   /** Names of every stored document, sorted. */
@@ -60,57 +96,162 @@ export class LeveldbDocumentStore implements DocumentStore {
     return this.names.has(name);
   }
 
-  /** All stored updates merged into one (y-leveldb compacts long logs while loading). */
+  /** Every stored update merged into one; a long log is compacted in the background (next batch). */
   async loadDocument(name: string): Promise<Uint8Array | null> {
+    await this.writesOf(name);
     if (!this.names.has(name)) return null;
-    const doc = orFail(await this.persistence.getYDoc(name), `loading ${name}`);
+    const entries = await this.db.iterator(updateRange(name)).all();
+    if (entries.length === 0) return null;
+    const doc = new Y.Doc();
     try {
-      return Y.encodeStateAsUpdate(doc);
+      doc.transact(() => {
+        for (const [, update] of entries) Y.applyUpdate(doc, update);
+      });
+      const state = Y.encodeStateAsUpdate(doc);
+      const lastClock = clockOfKey(entries[entries.length - 1][0]);
+      if (!this.clocks.has(name)) this.clocks.set(name, lastClock);
+      if (entries.length > COMPACT_AFTER_UPDATES) {
+        // A failed compaction leaves the log as it was: still complete, just long.
+        const replaced = entries.map(([key]) => clockOfKey(key));
+        this.queue({ kind: 'compact', name, state, replaced }).catch(() => undefined);
+      }
+      return state;
     } finally {
       doc.destroy();
     }
   }
 
-  /** Appends one update; resolves once LevelDB has written it. */
-  async appendUpdate(name: string, update: Uint8Array): Promise<void> {
-    orFail(await this.persistence.storeUpdate(name, update), `storing an update of ${name}`);
-    this.names.add(name);
+  /** Appends one update; resolves once the batch holding it is written. */
+  appendUpdate(name: string, update: Uint8Array): Promise<void> {
+    return this.queue({ kind: 'append', name, update });
   }
 
   /** The stored summary, or null when missing or malformed. */
   async readSummary(name: string): Promise<ArticleSummary | null> {
-    const value: unknown = await this.persistence.getMeta(name, SUMMARY_META_KEY);
+    const value = await this.readMeta(name, SUMMARY_META_KEY);
     return isArticleSummary(value) ? value : null;
   }
 
-  /** Replaces the stored summary. */
-  async writeSummary(name: string, summary: ArticleSummary): Promise<void> {
-    orFail(
-      await this.persistence.setMeta(name, SUMMARY_META_KEY, plainSummary(summary)),
-      `writing the summary of ${name}`,
-    );
+  /** Replaces the stored summary (in the next batch). */
+  writeSummary(name: string, summary: ArticleSummary): Promise<void> {
+    return this.writeMeta(name, SUMMARY_META_KEY, plainSummary(summary));
   }
 
   /** The stored library state, or null when missing or malformed. */
   async readLibraryState(name: string): Promise<LibraryState | null> {
-    const value: unknown = await this.persistence.getMeta(name, LIBRARY_META_KEY);
+    const value = await this.readMeta(name, LIBRARY_META_KEY);
     return isLibraryState(value) ? value : null;
   }
 
-  /** Replaces the stored library state. */
-  async writeLibraryState(name: string, state: LibraryState): Promise<void> {
-    const plain = { archivedAt: state.archivedAt, deletedAt: state.deletedAt };
-    orFail(await this.persistence.setMeta(name, LIBRARY_META_KEY, plain), `writing the state of ${name}`);
+  /** Replaces the stored library state (in the next batch). */
+  writeLibraryState(name: string, state: LibraryState): Promise<void> {
+    return this.writeMeta(name, LIBRARY_META_KEY, {
+      archivedAt: state.archivedAt,
+      deletedAt: state.deletedAt,
+    });
   }
 
-  /** Removes a document with its updates, summary and library state (every key under its name). */
-  async deleteDocument(name: string): Promise<void> {
-    orFail(await this.persistence.clearDocument(name), `deleting ${name}`);
-    this.names.delete(name);
+  /** Removes a document with its updates, summary and library state, after every write queued before. */
+  deleteDocument(name: string): Promise<void> {
+    return this.commits.exclusive(async () => {
+      await this.db.clear(documentRange(name));
+      await this.db.del(stateVectorKey(name));
+      this.names.delete(name);
+      this.clocks.set(name, -1);
+    });
   }
 
-  /** Waits for pending writes and closes the database. */
+  /** Waits for queued writes and closes the database. */
   async close(): Promise<void> {
-    orFail(await this.persistence.destroy(), 'closing the database');
+    await this.commits.idle();
+    await this.db.close();
+  }
+
+  private queue(operation: StoreOperation): Promise<void> {
+    const written = this.commits.add(operation);
+    const name = operation.name;
+    this.lastWrites.set(name, written);
+    const forget = () => {
+      if (this.lastWrites.get(name) === written) this.lastWrites.delete(name);
+    };
+    written.then(forget, forget);
+    return written;
+  }
+
+  /** Settles once every write of a document queued so far has (failed or succeeded). */
+  private async writesOf(name: string): Promise<void> {
+    await this.lastWrites.get(name)?.catch(() => undefined);
+  }
+
+  private writeMeta(name: string, key: string, value: unknown): Promise<void> {
+    return this.queue({ kind: 'meta', name, key, value: lib0Buffer.encodeAny(value) });
+  }
+
+  private async readMeta(name: string, key: string): Promise<unknown> {
+    await this.writesOf(name);
+    try {
+      return lib0Buffer.decodeAny(await this.db.get(metaKey(name, key)));
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      throw error;
+    }
+  }
+
+  /** Writes one group commit: one update key per document, metadata, compactions; all or nothing. */
+  private async writeBatch(operations: readonly StoreOperation[]): Promise<void> {
+    const appends = new Map<string, Uint8Array[]>();
+    for (const operation of operations) {
+      if (operation.kind !== 'append') continue;
+      const updates = appends.get(operation.name);
+      if (updates) updates.push(operation.update);
+      else appends.set(operation.name, [operation.update]);
+    }
+    const clocks = await this.lastClocks(operations.filter((op) => op.kind !== 'meta').map((op) => op.name));
+    const newNames = new Set<string>();
+    const batch: LevelBatchOperation[] = [];
+    const put = (key: StoreKey, value: Uint8Array) => batch.push({ type: 'put', key, value });
+    for (const [name, updates] of appends) {
+      const update = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
+      const clock = clocks.get(name)! + 1;
+      clocks.set(name, clock);
+      if (!this.names.has(name)) {
+        // y-leveldb lists documents by this key: written with the first update, as it does.
+        put(stateVectorKey(name), encodeStateVectorEntry(Y.encodeStateVectorFromUpdate(update), 0));
+        newNames.add(name);
+      }
+      put(updateKey(name, clock), update);
+    }
+    for (const operation of operations) {
+      if (operation.kind === 'meta') put(metaKey(operation.name, operation.key), operation.value);
+      if (operation.kind === 'compact') {
+        const { name, state, replaced } = operation;
+        const clock = clocks.get(name)! + 1;
+        clocks.set(name, clock);
+        put(updateKey(name, clock), state);
+        put(stateVectorKey(name), encodeStateVectorEntry(Y.encodeStateVectorFromUpdate(state), clock));
+        for (const old of replaced) batch.push({ type: 'del', key: updateKey(name, old) });
+      }
+    }
+    if (batch.length > 0) await this.db.batch(batch as never);
+    // Only a written batch moves the clocks: after a failure the same keys are free again.
+    for (const [name, clock] of clocks) this.clocks.set(name, clock);
+    for (const name of newNames) this.names.add(name);
+  }
+
+  /** The last stored clock of each document (-1 when it has none), read once per document and kept. */
+  private async lastClocks(names: readonly string[]): Promise<Map<string, number>> {
+    const clocks = new Map<string, number>();
+    await Promise.all(
+      [...new Set(names)].map(async (name) => {
+        let clock = this.clocks.get(name);
+        if (clock === undefined) {
+          const [last] = await this.db.keys({ ...updateRange(name), reverse: true, limit: 1 }).all();
+          clock = last ? clockOfKey(last) : -1;
+          this.clocks.set(name, clock);
+        }
+        clocks.set(name, clock);
+      }),
+    );
+    return clocks;
   }
 }

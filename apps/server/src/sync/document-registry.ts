@@ -3,7 +3,7 @@ import { ensureReviewCollections, MIGRATION_ORIGIN, STORAGE_ORIGIN } from '@fact
 import type { DocumentStore } from '../storage/document-store.js';
 import type { ServerLogger } from '../logger.js';
 import { SharedDocument } from './shared-document.js';
-import { SummaryRefresh } from './summary-refresh.js';
+import { SummaryPace, SummaryRefresh } from './summary-refresh.js';
 import { watchInvalidAnnotations } from './invalid-annotation-watch.js';
 
 /** How the registry loads, refreshes and unloads documents. */
@@ -55,6 +55,8 @@ export class DocumentRegistry {
   private readonly entries = new Map<string, Entry>();
   /** Articles being deleted: nobody may join them until they are reopened. */
   private readonly shutArticles = new Set<string>();
+  /** Summary work of every loaded document, shared so a busy server summarizes less often. */
+  private readonly summaryPace = new SummaryPace();
 
   constructor(private readonly options: DocumentRegistryOptions) {}
 
@@ -204,7 +206,15 @@ export class DocumentRegistry {
     doc.transact(() => (migrated = ensureReviewCollections(doc)), MIGRATION_ORIGIN);
     if (migrated > 0) log.info({ tags: migrated }, 'tags migrated to the review layout');
     const stopWatching = watchInvalidAnnotations(shared, log);
-    const summary = new SummaryRefresh(name, doc, store, log, summaryDelayMs, storedSummary);
+    const summary = new SummaryRefresh(
+      name,
+      doc,
+      store,
+      log,
+      summaryDelayMs,
+      storedSummary,
+      this.summaryPace,
+    );
     // Stores a summary missing or stale from an older run; no-op when it is current.
     void summary.flush();
     log.info({ bytes: state.byteLength }, 'document loaded');

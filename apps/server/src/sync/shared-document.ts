@@ -19,21 +19,28 @@ interface AwarenessChange {
   removed: number[];
 }
 
+/** Wait before storing the whole state again after a failed write, doubled per failure up to the maximum. */
+const RETRY_FIRST_MS = 500;
+const RETRY_MAX_MS = 30_000;
+
 /**
  * One article loaded in memory, shared by every connection editing it. Each change is appended
- * to storage before it is broadcast, in arrival order, so what peers have seen is on disk.
+ * to storage at once (the store writes the changes of every document in shared batches) and
+ * broadcast once it is stored, in arrival order, so what peers have seen is on disk.
  */
 export class SharedDocument {
   /** Presence of the connected clients (cursors, names); never stored. */
   readonly awareness: awarenessProtocol.Awareness;
   /** Each peer with the awareness client ids it controls, removed when it leaves. */
   private readonly peers = new Map<DocumentPeer, Set<number>>();
-  /** Tail of the per-document chain of writes and the sends ordered behind them. */
+  /** Tail of the per-document chain of sends, each waiting for the writes before it. */
   private tail: Promise<void> = Promise.resolve();
-  /** Set when a write failed: the next write stores the whole state to close the gap. */
+  /** Set when a write failed: the whole state is stored again (retried, and with the next change). */
   private unsaved = false;
-  /** Changes waiting for the next write, each with its broadcast message and sender. */
-  private unwritten: { update: Uint8Array; message: Uint8Array; from: DocumentPeer | undefined }[] = [];
+  /** Failed writes so far: a whole-state write clears `unsaved` only if none failed after it began. */
+  private failures = 0;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private retryDelayMs = RETRY_FIRST_MS;
 
   constructor(
     /** The article id. */
@@ -104,7 +111,7 @@ export class SharedDocument {
 
   /** Sends a message to a peer once every change received so far is stored. */
   sendAfterWrites(peer: DocumentPeer, message: Uint8Array): void {
-    this.enqueue(() => {
+    void this.enqueue(Promise.resolve(), () => {
       if (this.peers.has(peer)) peer.send(message);
     });
   }
@@ -120,9 +127,7 @@ export class SharedDocument {
 
   /** Tries once more to store the whole state after a failed write; true when nothing is unsaved. */
   async saveUnsaved(): Promise<boolean> {
-    await this.enqueue(async () => {
-      if (this.unsaved) await this.write(Y.encodeStateAsUpdate(this.doc), undefined);
-    });
+    if (this.unsaved) await this.enqueue(this.write(new Uint8Array(), undefined));
     return !this.unsaved;
   }
 
@@ -133,6 +138,8 @@ export class SharedDocument {
 
   /** Detaches listeners and frees the document. */
   destroy(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
     this.doc.off('update', this.onUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
@@ -142,18 +149,10 @@ export class SharedDocument {
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === STORAGE_ORIGIN) return;
     const from = this.peerOf(origin);
-    this.unwritten.push({ update, message: encodeUpdate(update), from });
-    if (this.unwritten.length > 1) return;
-    // Updates that arrive while earlier ones are being stored are stored together in one write,
-    // so a busy article needs one write per disk round trip rather than one per keystroke.
-    this.enqueue(async () => {
-      const batch = this.unwritten;
-      this.unwritten = [];
-      const merged = batch.length === 1 ? batch[0].update : Y.mergeUpdates(batch.map((item) => item.update));
-      await this.write(merged, batch[0].from);
-      // Broadcast even after a failed write: peers must not diverge from the document in memory.
-      for (const item of batch) this.broadcast(item.message, item.from);
-    });
+    const message = encodeUpdate(update);
+    // Broadcast even after a failed write: peers must not diverge from the document in memory
+    // (the whole state is stored again until a write succeeds).
+    void this.enqueue(this.write(update, from), () => this.broadcast(message, from));
   };
 
   private readonly onAwarenessUpdate = (
@@ -169,19 +168,37 @@ export class SharedDocument {
     this.broadcast(encodeAwareness(this.awareness, [...added, ...updated, ...removed]), from);
   };
 
+  /** Starts storing a change now (the store batches it with others); settles when stored or failed. */
   private async write(update: Uint8Array, from: DocumentPeer | undefined): Promise<void> {
-    // After a failure the log has a gap; storing the whole state closes it.
-    const payload = this.unsaved ? Y.encodeStateAsUpdate(this.doc) : update;
+    // After a failure the log has a gap; storing the whole state (this change included) closes it.
+    const wholeState = this.unsaved;
+    const failuresBefore = this.failures;
     try {
-      await this.store.appendUpdate(this.name, payload);
-      this.unsaved = false;
+      await this.store.appendUpdate(this.name, wholeState ? Y.encodeStateAsUpdate(this.doc) : update);
+      if (wholeState && this.failures === failuresBefore) {
+        this.unsaved = false;
+        this.retryDelayMs = RETRY_FIRST_MS;
+      }
     } catch (error) {
+      this.failures += 1;
       this.unsaved = true;
       this.log.error(
         { err: error, conn: from?.id ?? null },
         'failed to store an update; the document stays in memory',
       );
+      this.scheduleRetry();
     }
+  }
+
+  /** Stores the whole state again after a pause, until a write succeeds. */
+  private scheduleRetry(): void {
+    if (this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (this.unsaved) void this.saveUnsaved();
+    }, this.retryDelayMs);
+    this.retryTimer.unref();
+    this.retryDelayMs = Math.min(RETRY_MAX_MS, this.retryDelayMs * 2);
   }
 
   private broadcast(message: Uint8Array, except: DocumentPeer | undefined): void {
@@ -190,10 +207,13 @@ export class SharedDocument {
     }
   }
 
-  private enqueue(task: () => void | Promise<void>): Promise<void> {
-    const next = this.tail.then(task).catch((error: unknown) => {
-      this.log.error({ err: error }, 'document task failed');
-    });
+  /** Runs `then` after every earlier send and after `written` (a write that never rejects). */
+  private enqueue(written: Promise<void>, then?: () => void): Promise<void> {
+    const next = Promise.all([this.tail, written])
+      .then(() => then?.())
+      .catch((error: unknown) => {
+        this.log.error({ err: error }, 'document task failed');
+      });
     this.tail = next;
     return next;
   }

@@ -5,14 +5,49 @@ import type { ServerLogger } from '../logger.js';
 
 /** How many times the last summary took to compute a refresh waits at least (big articles wait longer). */
 const COMPUTE_SHARE = 5;
-/** The longest a summary may lag behind edits, however big the article. */
+/** The longest a summary may lag behind edits, however big the article or busy the server. */
 const MAX_DELAY_MS = 10_000;
+/** Share of the server's time that summaries of all documents together may take before they slow down. */
+const SUMMARY_TIME_SHARE = 0.1;
+/** Time constant of the running measure of summary work (ms). */
+const PACE_WINDOW_MS = 3_000;
+
+/**
+ * Summary work across every loaded document: when many articles change at once, each one's
+ * summary waits longer, so that summaries together keep to about a tenth of the server's time
+ * and leave the rest to sync.
+ */
+export class SummaryPace {
+  /** Milliseconds spent on summaries, decaying with PACE_WINDOW_MS as time constant. */
+  private spentMs = 0;
+  private measuredAt = performance.now();
+
+  /** Counts the time one summary took. */
+  record(computeMs: number): void {
+    this.decay();
+    this.spentMs += computeMs;
+  }
+
+  /** How many times longer refreshes should wait now: 1 while summaries keep to their share. */
+  stretch(): number {
+    this.decay();
+    const shareOfTime = this.spentMs / PACE_WINDOW_MS;
+    return Math.max(1, shareOfTime / SUMMARY_TIME_SHARE);
+  }
+
+  private decay(): void {
+    const now = performance.now();
+    this.spentMs *= Math.exp(-(now - this.measuredAt) / PACE_WINDOW_MS);
+    this.measuredAt = now;
+  }
+}
 
 /**
  * Keeps the stored library summary (metadata, counts, review progress, text and tags) of a loaded
  * document current: at most one write per delay while it changes, and a final one before it is
  * unloaded. The delay grows with the time a summary takes, so a very large article spends at most
- * about a sixth of the server's time on its summary while reviewers work on it.
+ * about a sixth of the server's time on its summary while reviewers work on it, and with the
+ * summary work of every document (`SummaryPace`), so a busy server summarizes less often.
  */
 export class SummaryRefresh {
   private timer: NodeJS.Timeout | null = null;
@@ -27,6 +62,7 @@ export class SummaryRefresh {
     private readonly log: ServerLogger,
     private readonly delayMs: number,
     stored: ArticleSummary | null,
+    private readonly pace: SummaryPace = new SummaryPace(),
   ) {
     this.lastWritten = stored ? JSON.stringify(stored) : null;
     doc.on('update', this.onUpdate);
@@ -47,7 +83,8 @@ export class SummaryRefresh {
 
   private readonly onUpdate = (_update: Uint8Array, origin: unknown): void => {
     if (origin === STORAGE_ORIGIN || this.timer) return;
-    const delay = Math.max(this.delayMs, Math.min(MAX_DELAY_MS, COMPUTE_SHARE * this.lastComputeMs));
+    const own = Math.max(this.delayMs, COMPUTE_SHARE * this.lastComputeMs);
+    const delay = Math.max(this.delayMs, Math.min(MAX_DELAY_MS, own * this.pace.stretch()));
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.flush();
@@ -60,6 +97,7 @@ export class SummaryRefresh {
       const started = performance.now();
       const summary = summarizeArticle(this.doc);
       this.lastComputeMs = performance.now() - started;
+      this.pace.record(this.lastComputeMs);
       const serialized = JSON.stringify(summary);
       if (serialized === this.lastWritten) return;
       await this.store.writeSummary(this.name, summary);
