@@ -1,6 +1,6 @@
 import { useReviewer } from '../reviewer/ReviewerContext.js';
 import { useBlindReview } from './review/useBlindReview.js';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { getAnnotationsMap, isLabel, LABEL_NAMES, type Label, type Reviewer } from '@factcheck/core';
 import { annotationPluginKey, relabelTag, removeTag, type PlacedTag } from '@factcheck/editor';
 import type { EditorView } from 'prosemirror-view';
@@ -11,6 +11,7 @@ import { useExposeForTests } from './editor/expose-for-tests.js';
 import { TagPopover, type PopoverAnchor } from './popover/TagPopover.js';
 import type { SharedArticle } from './shared/useSharedArticle.js';
 import { ArticleSidebar } from './sidebar/ArticleSidebar.js';
+import { useListedTags } from './sidebar/useListedTags.js';
 import { useSidebarPanel } from './sidebar/useSidebarPanel.js';
 import { useSharedValue } from './shared/useSharedValue.js';
 import { countComments } from './tags/comment-counts.js';
@@ -78,6 +79,10 @@ export function ArticleWorkspace({ article, reviewer, filterControls }: ArticleW
   const tags = annotations?.tags ?? NO_TAGS;
   const activeIds = annotations?.activeIds ?? NO_IDS;
   useOpenTagFromAddress(view, tags);
+  // Typing only moves tags: lists follow changes to the tags themselves, and after the editor.
+  const listedTags = useListedTags(tags);
+  const sidebarTags = useDeferredValue(listedTags);
+  const sidebarActiveIds = useDeferredValue(activeIds);
 
   useEffect(() => {
     if (view) applyTagFilter(view, filterControls.filter);
@@ -85,9 +90,9 @@ export function ArticleWorkspace({ article, reviewer, filterControls }: ArticleW
 
   const popoverTags = useMemo(() => {
     if (!popover) return NO_TAGS;
-    const byId = new Map(tags.map((tag) => [tag.annotation.id, tag]));
+    const byId = new Map(listedTags.map((tag) => [tag.annotation.id, tag]));
     return popover.ids.flatMap((id) => byId.get(id) ?? []);
-  }, [popover, tags]);
+  }, [popover, listedTags]);
   const closePopover = useCallback(() => {
     setPopover(null);
     if (view && !view.isDestroyed) showTagsAsActive(view, NO_IDS);
@@ -155,8 +160,8 @@ export function ArticleWorkspace({ article, reviewer, filterControls }: ArticleW
       </div>
       <ArticleSidebar
         panel={panel}
-        tags={tags}
-        activeIds={activeIds}
+        tags={sidebarTags}
+        activeIds={sidebarActiveIds}
         filterControls={filterControls}
         comments={comments}
         ydoc={ydoc}

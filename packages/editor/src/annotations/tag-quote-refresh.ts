@@ -17,10 +17,13 @@ import {
  * the keystroke itself. Returns how many tags were refreshed.
  */
 export function refreshQuotesOf(ydoc: Y.Doc, ids: Iterable<string>, now: Date = new Date()): number {
+  const wanted = [...ids];
+  // Projecting the whole text is the costly part: not for an edit that touched no tag.
+  if (wanted.length === 0) return 0;
   const annotations = getAnnotationsMap(ydoc);
   const projection = projectFragment(getContent(ydoc));
   const stale: { entry: Y.Map<unknown>; status: string; from: number; to: number }[] = [];
-  for (const id of ids) {
+  for (const id of wanted) {
     const entry: unknown = annotations.get(id);
     if (!(entry instanceof Y.Map)) continue;
     const parsed = parseAnnotation(id, entry);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useRef, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, type KeyboardEvent } from 'react';
 import type * as Y from 'yjs';
 import type { Reviewer } from '@factcheck/core';
 import type { PlacedTag } from '@factcheck/editor';
@@ -14,7 +14,10 @@ import type { SidebarPanel, SidebarTab } from './useSidebarPanel.js';
 /** Props of the sidebar. */
 export interface ArticleSidebarProps {
   readonly panel: SidebarPanel;
-  /** Every tag, in document order with orphans last (the annotation plugin's list). */
+  /**
+   * Every tag, in document order with orphans last: the annotation plugin's list as of the last
+   * change to a tag (`useListedTags`), so positions may be stale.
+   */
   readonly tags: readonly PlacedTag[];
   readonly activeIds: ReadonlySet<string>;
   readonly filterControls: TagFilterControls;
@@ -34,9 +37,10 @@ const TAB_NAMES: Record<SidebarTab, string> = { tags: 'Tags', review: 'Review' }
 
 /**
  * Beside the article: the Tags tab (list and filters), the Review tab (disputed passages and
- * agreement), and in place of either, one tag's details.
+ * agreement), and in place of either, one tag's details. Renders again only when its props do,
+ * not on every keystroke in the article.
  */
-export function ArticleSidebar({
+export const ArticleSidebar = memo(function ArticleSidebar({
   panel,
   tags,
   activeIds,
@@ -173,4 +177,4 @@ export function ArticleSidebar({
       </div>
     </aside>
   );
-}
+});

@@ -1,5 +1,5 @@
-import { memo } from 'react';
-import type { PlacedTag } from '@factcheck/editor';
+import { memo, type Ref } from 'react';
+import type { AnchorStatus, Annotation } from '@factcheck/core';
 import { LabelChip } from '../../labels/LabelChip.js';
 import { TimeAgo } from '../../time/TimeAgo.js';
 import { describeCommentCount } from '../tags/comment-counts.js';
@@ -8,13 +8,20 @@ import { describeTagStatus, truncateQuote } from '../tags/tag-status.js';
 
 /** Props of a tag in the list. */
 export interface TagListItemProps {
-  readonly tag: PlacedTag;
+  /** The tag's annotation: the item renders again only when it, or the status, changes. */
+  readonly annotation: Annotation;
+  readonly status: AnchorStatus;
+  /** Place in the list (from 0) and the list's length, for the virtual list and screen readers. */
+  readonly index: number;
+  readonly setSize: number;
   readonly active: boolean;
   readonly now: number;
   /** Comments in the tag's discussion. */
   readonly comments: number;
-  readonly onSelect: (tag: PlacedTag) => void;
+  readonly onSelect: (id: string) => void;
   readonly onOpenDetails: (id: string) => void;
+  /** Lets the virtual list measure the item. */
+  readonly measureRef?: Ref<HTMLLIElement>;
 }
 
 /**
@@ -22,27 +29,34 @@ export interface TagListItemProps {
  * in the article, and "Details" opens its discussion, evidence and history.
  */
 export const TagListItem = memo(function TagListItem({
-  tag,
+  annotation,
+  status: anchorStatus,
+  index,
+  setSize,
   active,
   now,
   comments,
   onSelect,
   onOpenDetails,
+  measureRef,
 }: TagListItemProps) {
-  const { annotation } = tag;
-  const status = describeTagStatus(tag.status);
+  const status = describeTagStatus(anchorStatus);
   return (
     <li
+      ref={measureRef}
       className={`tag-item tag-item--${annotation.label}${active ? ' tag-item--active' : ''}${annotation.adjudicated ? ' tag-item--decided' : ''}`}
       data-testid="tag-item"
       data-tag-id={annotation.id}
       data-label={annotation.label}
-      data-status={tag.status}
+      data-status={anchorStatus}
+      data-index={index}
+      aria-posinset={index + 1}
+      aria-setsize={setSize}
     >
       <button
         type="button"
         className="tag-item__button"
-        onClick={() => onSelect(tag)}
+        onClick={() => onSelect(annotation.id)}
         aria-current={active || undefined}
       >
         <span className="tag-item__head">
@@ -50,7 +64,7 @@ export const TagListItem = memo(function TagListItem({
           <span className="tag-item__badges">
             <ReviewBadges annotation={annotation} />
             {status && (
-              <span className={`status-badge status-badge--${tag.status}`} title={status.long}>
+              <span className={`status-badge status-badge--${anchorStatus}`} title={status.long}>
                 {status.short}
               </span>
             )}

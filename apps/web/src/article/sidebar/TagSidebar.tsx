@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { emptyLabelCounts, type Label } from '@factcheck/core';
 import { tagMatchesFilter, type PlacedTag } from '@factcheck/editor';
 import { useNow } from '../../time/useNow.js';
@@ -7,11 +7,11 @@ import type { TagFilterControls } from '../tags/useTagFilter.js';
 import { AuthorFilter } from './AuthorFilter.js';
 import { LabelFilterToggles } from './LabelFilterToggles.js';
 import { OrphanList } from './OrphanList.js';
-import { TagListItem } from './TagListItem.js';
+import { TagList } from './TagList.js';
 
 /** Props of the tag sidebar. */
 export interface TagSidebarProps {
-  /** Every tag, in document order with orphans last (the annotation plugin's list). */
+  /** Every tag, in document order with orphans last (positions may be stale: see `useListedTags`). */
   readonly tags: readonly PlacedTag[];
   readonly activeIds: ReadonlySet<string>;
   readonly filterControls: TagFilterControls;
@@ -47,25 +47,28 @@ export function TagSidebar({
     }
     return result;
   }, [placed, authorId]);
+  const byId = useMemo(() => new Map(placed.map((tag) => [tag.annotation.id, tag])), [placed]);
+  const selectById = useCallback(
+    (id: string) => {
+      const tag = byId.get(id);
+      if (tag) onSelectTag(tag);
+    },
+    [byId, onSelectTag],
+  );
 
   return (
     <>
       <section className="sidebar__section" aria-label="Tags in the article">
         <LabelFilterToggles counts={counts} shown={filter.labels} onToggle={toggleLabel} />
         <AuthorFilter authors={authors} authorId={authorId} selfId={selfId} onChange={setAuthorId} />
-        <ul className="tag-list" data-testid="tag-list" aria-label="Tags in document order">
-          {visible.map((tag) => (
-            <TagListItem
-              key={tag.annotation.id}
-              tag={tag}
-              active={activeIds.has(tag.annotation.id)}
-              now={now}
-              comments={comments.get(tag.annotation.id) ?? 0}
-              onSelect={onSelectTag}
-              onOpenDetails={onOpenDetails}
-            />
-          ))}
-        </ul>
+        <TagList
+          tags={visible}
+          activeIds={activeIds}
+          now={now}
+          comments={comments}
+          onSelect={selectById}
+          onOpenDetails={onOpenDetails}
+        />
         {visible.length === 0 && (
           <p className="sidebar__empty">
             {placed.length === 0

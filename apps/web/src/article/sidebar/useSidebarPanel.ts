@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 
 /** The sidebar's tabs. */
 export type SidebarTab = 'tags' | 'review';
@@ -39,5 +39,8 @@ export function useSidebarPanel(): SidebarPanel {
   }, []);
   const openDetails = useCallback((id: string) => setDetailsId(id), []);
   const closeDetails = useCallback(() => setDetailsId(null), []);
-  return { tab, detailsId, setTab, openDetails, closeDetails };
+  return useMemo(
+    () => ({ tab, detailsId, setTab, openDetails, closeDetails }),
+    [tab, detailsId, setTab, openDetails, closeDetails],
+  );
 }

@@ -26,15 +26,27 @@ export function applyTagFilter(view: EditorView, filter: TagFilter): void {
   sendMeta(view, { filter });
 }
 
+/**
+ * Where the tag is now: lists hold a tag as of its last change (`useListedTags`), and typing
+ * since has moved it.
+ */
+function placedNow(view: EditorView, tag: PlacedTag): PlacedTag {
+  const id = tag.annotation.id;
+  return annotationPluginKey.getState(view.state)?.tags.find((now) => now.annotation.id === id) ?? tag;
+}
+
 /** Selects a tag's text, scrolls it into view and outlines it. */
-export function goToTag(view: EditorView, tag: PlacedTag): void {
+export function goToTag(view: EditorView, listed: PlacedTag): void {
+  const tag = placedNow(view, listed);
   if (tag.from === null || tag.to === null) return;
   goToRange(view, tag.from, tag.to, [tag.annotation.id]);
 }
 
 /** Selects the text a group of tags covers (a passage), scrolls it into view and outlines those tags. */
-export function goToTags(view: EditorView, tags: readonly PlacedTag[]): void {
-  const placed = tags.filter((tag) => tag.from !== null && tag.to !== null);
+export function goToTags(view: EditorView, listed: readonly PlacedTag[]): void {
+  const placed = listed
+    .map((tag) => placedNow(view, tag))
+    .filter((tag) => tag.from !== null && tag.to !== null);
   if (placed.length === 0) return;
   const from = Math.min(...placed.map((tag) => tag.from!));
   const to = Math.max(...placed.map((tag) => tag.to!));

@@ -26,5 +26,5 @@ export function useTagFilter(): TagFilterControls {
     () => ({ labels, authors: authorId === null ? null : new Set([authorId]) }),
     [labels, authorId],
   );
-  return { filter, authorId, toggleLabel, setAuthorId };
+  return useMemo(() => ({ filter, authorId, toggleLabel, setAuthorId }), [filter, authorId, toggleLabel]);
 }

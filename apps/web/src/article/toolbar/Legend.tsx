@@ -4,7 +4,7 @@ import { LABEL_NAMES, LABELS, type Label } from '@factcheck/core';
 const CUES: Record<Label, string> = {
   allegation: 'red, solid underline',
   denial: 'blue, double underline',
-  rumour: 'amber, dotted underline',
+  rumour: 'amber, dotted line above',
 };
 
 /** The key to the highlights: a sample of each label's highlight with its name and cues. */
