@@ -119,18 +119,32 @@ describe('html export', () => {
     expect(document.querySelector('ol.notes-list > li[value]')).toBeNull();
   });
 
-  it('leaves the links back to the text out of a page made for print, and nothing else', () => {
+  it('leaves out of a page made for print only what paper cannot use: links, tooltips, ids', () => {
     const printed = new JSDOM(renderHtml(model, { print: true })).window.document;
     expect(document.querySelectorAll('a.back-link')).toHaveLength(model.tags.length);
-    expect(printed.querySelectorAll('a.back-link')).toHaveLength(0);
-    expect(printed.querySelector('article')!.innerHTML).toBe(article.innerHTML);
-    const notesWithoutLinks = (page: Document) =>
+    expect(
+      printed.querySelectorAll(
+        'a.back-link, [title], [id^="tag-"], [id^="note-"], [data-tag-ids], [data-tag-id]',
+      ),
+    ).toHaveLength(0);
+    const printedArticle = printed.querySelector('article')!;
+    expect(printedArticle.textContent).toBe(article.textContent);
+    const highlights = (root: Element) =>
+      [...root.querySelectorAll('mark')].map((mark) => [
+        mark.className,
+        mark.getAttribute('data-notes'),
+        mark.textContent,
+      ]);
+    expect(highlights(printedArticle)).toEqual(highlights(article));
+    const notesForPaper = (page: Document) =>
       [...page.querySelectorAll('ol.notes-list > li')].map((item) => {
         const copy = item.cloneNode(true) as Element;
         copy.querySelector('a.back-link')?.remove();
-        return copy.innerHTML.replace(/ <\/p>/gu, '</p>');
+        copy.removeAttribute('id');
+        copy.removeAttribute('data-tag-id');
+        return [copy.className, copy.innerHTML.replace(/ <\/p>/gu, '</p>')];
       });
-    expect(notesWithoutLinks(printed)).toEqual(notesWithoutLinks(document));
+    expect(notesForPaper(printed)).toEqual(notesForPaper(document));
   });
 
   it('shows a hostile reviewer name as text: no element, no handler, no script', () => {

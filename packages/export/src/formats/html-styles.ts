@@ -51,8 +51,9 @@ article.article-text h4, article.article-text h5, article.article-text h6 { font
 article.article-text blockquote { margin: 1rem 0; padding-left: 1rem; border-left: 3px solid var(--rule); }
 article.article-text pre { white-space: pre-wrap; background: #f4f6f8; padding: 0.75rem; border-radius: 4px; }
 article.article-text a { color: inherit; }
-/* A long export's sections are styled and laid out only once scrolled to (printing lays out all). */
-article.article-text, section.notes { content-visibility: auto; contain-intrinsic-size: auto 50rem; }
+/* A long export's blocks and notes are styled and laid out only once scrolled to. Printing lays out
+   everything anyway; the pdf export would otherwise lay the whole article out for the screen first. */
+article.article-text > *, section.notes { content-visibility: auto; contain-intrinsic-size: auto 8rem; }
 
 .tag {
   --a-line: none; --d-line: none; --r-line: none;

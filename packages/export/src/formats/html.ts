@@ -71,8 +71,12 @@ interface TagLookup {
   readonly endsAt: TagsByOffset;
 }
 
-/** A run of pieces under the same tags: one `<mark>` with the note numbers of tags ending there. */
-function renderTagged(pieces: readonly Piece[], lookup: TagLookup): string {
+/**
+ * A run of pieces under the same tags: one `<mark>` with the note numbers of tags ending there.
+ * Printed, it leaves out what only a screen uses (tooltips, tag ids, link targets): a quarter of
+ * Chromium's work on a long article.
+ */
+function renderTagged(pieces: readonly Piece[], lookup: TagLookup, print: boolean): string {
   const [first] = pieces;
   const last = pieces[pieces.length - 1];
   const tags = first.tagIds.map((id) => lookup.byId.get(id)).filter((tag) => tag !== undefined);
@@ -80,6 +84,9 @@ function renderTagged(pieces: readonly Piece[], lookup: TagLookup): string {
   if (first.tagIds.length > 1) classes.push('tag--overlap');
   const ending = lookup.endsAt.get(last.from + last.text.length) ?? [];
   const notes = ending.map((tag) => `[${tag.number}]`).join('');
+  const text = pieces.map(renderPieceText).join('');
+  if (print)
+    return `<mark class="${classes.join(' ')}"${notes ? ` data-notes="${notes}"` : ''}>${text}</mark>`;
   const title = tags
     .map(
       (tag) =>
@@ -93,12 +100,12 @@ function renderTagged(pieces: readonly Piece[], lookup: TagLookup): string {
     anchors.join('') +
     `<mark class="${classes.join(' ')}" data-tag-ids="${escapeHtml(first.tagIds.join(' '))}"` +
     (notes ? ` data-notes="${notes}"` : '') +
-    ` title="${escapeHtml(title)}">${pieces.map(renderPieceText).join('')}</mark>`
+    ` title="${escapeHtml(title)}">${text}</mark>`
   );
 }
 
 /** A block's pieces, consecutive pieces under the same tags sharing one `<mark>`. */
-function renderPieces(pieces: readonly Piece[], lookup: TagLookup): string {
+function renderPieces(pieces: readonly Piece[], lookup: TagLookup, print: boolean): string {
   let html = '';
   let index = 0;
   while (index < pieces.length) {
@@ -111,7 +118,7 @@ function renderPieces(pieces: readonly Piece[], lookup: TagLookup): string {
     const key = piece.tagIds.join(' ');
     let end = index + 1;
     while (end < pieces.length && pieces[end].tagIds.join(' ') === key) end += 1;
-    html += renderTagged(pieces.slice(index, end), lookup);
+    html += renderTagged(pieces.slice(index, end), lookup, print);
     index = end;
   }
   return html;
@@ -127,7 +134,7 @@ function openBlock(block: ExportBlock): [string, string] {
 }
 
 /** The `<article>`: blocks in their lists and quotes, separated by "\n\n" text nodes only. */
-function renderArticle(model: ExportModel): string {
+function renderArticle(model: ExportModel, print: boolean): string {
   const lookup: TagLookup = {
     byId: new Map(model.tags.map((tag) => [tag.id, tag])),
     startsAt: tagsByStartingPiece(model),
@@ -149,7 +156,7 @@ function renderArticle(model: ExportModel): string {
     }
     const [start, end] = openBlock(block);
     html += start;
-    html += renderPieces(block.pieces, lookup);
+    html += renderPieces(block.pieces, lookup, print);
     html += end;
   });
   while (open.length > 0) html += `</${CONTAINER_ELEMENTS[open.pop()!] ?? 'div'}>`;
@@ -264,7 +271,7 @@ function renderNote(tag: ExportTag, options: HtmlRenderOptions, lang: string): s
   const status = statusNote(tag.status);
   const edited = tag.updatedAt !== tag.createdAt ? ` · changed ${renderTime(tag.updatedAt)}` : '';
   return (
-    `<li id="note-${tag.number}" data-tag-id="${escapeHtml(tag.id)}"` +
+    (options.print ? '<li' : `<li id="note-${tag.number}" data-tag-id="${escapeHtml(tag.id)}"`) +
     `${tag.adjudicated ? ' class="note--decided"' : ''}>` +
     `<p class="note-head">${renderLabelName(tag.label)} · <span class="note-author">${escapeHtml(tag.author.name)}</span>` +
     ` · ${renderTime(tag.createdAt)}${edited}` +
@@ -283,20 +290,21 @@ function renderNotes(tags: readonly ExportTag[], options: HtmlRenderOptions, lan
   return `<section class="notes" aria-labelledby="notes-title"><h2 id="notes-title">Notes</h2>${body}</section>`;
 }
 
-function renderOrphan(tag: OrphanTag, lang: string): string {
+function renderOrphan(tag: OrphanTag, lang: string, print: boolean): string {
   return (
-    `<li data-tag-id="${escapeHtml(tag.id)}"><p class="note-head">${renderLabelName(tag.label)} · ` +
+    (print ? '<li>' : `<li data-tag-id="${escapeHtml(tag.id)}">`) +
+    `<p class="note-head">${renderLabelName(tag.label)} · ` +
     `<span class="note-author">${escapeHtml(tag.author.name)}</span> · ${renderTime(tag.createdAt)}</p>` +
     `<blockquote class="note-quote" dir="auto"${lang}>${escapeHtml(tag.quote)}</blockquote>${renderReview(tag)}</li>`
   );
 }
 
-function renderUnanchored(orphans: readonly OrphanTag[], lang: string): string {
+function renderUnanchored(orphans: readonly OrphanTag[], lang: string, print: boolean): string {
   if (orphans.length === 0) return '';
   return (
     '<section class="unanchored" aria-labelledby="unanchored-title"><h2 id="unanchored-title">Unanchored tags</h2>' +
     '<p>The text of these tags is no longer in the article, so they are not highlighted above.</p>' +
-    `<ul class="unanchored-list">${orphans.map((orphan) => renderOrphan(orphan, lang)).join('')}</ul></section>`
+    `<ul class="unanchored-list">${orphans.map((orphan) => renderOrphan(orphan, lang, print)).join('')}</ul></section>`
   );
 }
 
@@ -305,7 +313,8 @@ export interface HtmlRenderOptions {
   /**
    * The page is only printed (the `pdf` export): the links from notes back to the text, which
    * print hides anyway, are left out, since Chromium finds the target of every in-page link once
-   * per printed page (5,000 notes over 400 pages took it 17 s).
+   * per printed page (5,000 notes over 400 pages took it 17 s); so are tooltips, tag ids and link
+   * targets, which paper cannot use.
    */
   readonly print?: boolean;
 }
@@ -325,8 +334,8 @@ export function renderHtml(model: ExportModel, options: HtmlRenderOptions = {}):
     '</head>',
     '<body>',
     renderHeader(model),
-    `<main>${renderArticle(model)}${renderNotes(model.tags, options, langAttribute(model))}` +
-      `${renderUnanchored(model.orphans, langAttribute(model))}</main>`,
+    `<main>${renderArticle(model, options.print === true)}${renderNotes(model.tags, options, langAttribute(model))}` +
+      `${renderUnanchored(model.orphans, langAttribute(model), options.print === true)}</main>`,
     '</body>',
     '</html>',
     '',
