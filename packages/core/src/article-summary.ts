@@ -42,6 +42,18 @@ export interface TagSummary {
   readonly adjudicated: boolean;
 }
 
+/** One tag found by the library's tag search (`GET /api/annotations`), with its article. */
+export interface TagSearchResult extends TagSummary {
+  readonly articleId: string;
+  readonly articleTitle: string;
+}
+
+/** The answer of `GET /api/annotations`: how many tags match, and the first `limit` of them. */
+export interface TagSearchAnswer {
+  readonly total: number;
+  readonly results: readonly TagSearchResult[];
+}
+
 /**
  * What the server keeps per article for the library, so listing, searching and tag search never
  * load documents: the metadata, tag counts, review progress, the plain text and every tag.

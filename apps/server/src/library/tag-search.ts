@@ -1,4 +1,12 @@
-import { isLabel, LABELS, TAG_STATUSES, type Label, type Reviewer, type TagStatus } from '@factcheck/core';
+import {
+  isLabel,
+  LABELS,
+  TAG_STATUSES,
+  type Label,
+  type TagSearchAnswer,
+  type TagSearchResult,
+  type TagStatus,
+} from '@factcheck/core';
 import type { IndexedArticle } from './article-library.js';
 import {
   badQuery,
@@ -41,28 +49,6 @@ export interface TagSearch {
   readonly articles: ReadonlySet<string>;
   readonly archived: ArchivedFilter;
   readonly limit: number;
-}
-
-/** One tag found, with its article. Offsets are code points of the article's `txt` export. */
-export interface TagSearchResult {
-  readonly articleId: string;
-  readonly articleTitle: string;
-  readonly id: string;
-  readonly label: Label;
-  readonly author: Reviewer;
-  readonly claimant: string;
-  readonly status: TagStatus;
-  readonly quote: string;
-  /** Null for a tag whose text is gone (orphaned). */
-  readonly start: number | null;
-  readonly end: number | null;
-  readonly adjudicated: boolean;
-}
-
-/** The answer of `GET /api/annotations`: how many tags match, and the first `limit` of them. */
-export interface TagSearchAnswer {
-  readonly total: number;
-  readonly results: readonly TagSearchResult[];
 }
 
 /** Reads the query of `GET /api/annotations`. */

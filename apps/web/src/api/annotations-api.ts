@@ -1,29 +1,14 @@
-import type { Label, Reviewer, TagStatus } from '@factcheck/core';
+import type { Label, TagSearchAnswer, TagSearchResult, TagStatus } from '@factcheck/core';
 import { apiFetch } from '../session/session-token.js';
 import { ApiError } from './articles-api.js';
 
 /** Tag search across the library (`GET /api/annotations`). */
 
 /** One tag found, with its article; offsets are code points of the article's txt export. */
-export interface TagSearchResultJson {
-  readonly articleId: string;
-  readonly articleTitle: string;
-  readonly id: string;
-  readonly label: Label;
-  readonly author: Reviewer;
-  readonly claimant: string;
-  readonly status: TagStatus;
-  readonly quote: string;
-  readonly start: number | null;
-  readonly end: number | null;
-  readonly adjudicated: boolean;
-}
+export type TagSearchResultJson = TagSearchResult;
 
 /** How many tags match, and the first of them. */
-export interface TagSearchAnswerJson {
-  readonly total: number;
-  readonly results: readonly TagSearchResultJson[];
-}
+export type TagSearchAnswerJson = TagSearchAnswer;
 
 /** What to search tags by; empty fields are left out. */
 export interface TagSearchQuery {

@@ -1,5 +1,5 @@
-import { useId } from 'react';
 import { LABEL_NAMES, LABELS, TAG_STATUSES, type Label, type TagStatus } from '@factcheck/core';
+import { FilterSearch, FilterSelect, FilterSuggest, type FilterOption } from '../FilterControls.js';
 import type { TagFilters } from '../library-params.js';
 
 /** Props of the tag filter bar. */
@@ -18,89 +18,57 @@ const STATUS_NAMES: Readonly<Record<TagStatus, string>> = {
   resolved: 'Resolved',
 };
 
+const LABEL_OPTIONS: readonly FilterOption<Label | ''>[] = [
+  { value: '', name: 'Any label' },
+  ...LABELS.map((label) => ({ value: label, name: LABEL_NAMES[label] })),
+];
+
+const STATUS_OPTIONS: readonly FilterOption<TagStatus | ''>[] = [
+  { value: '', name: 'Any status' },
+  ...TAG_STATUSES.map((status) => ({ value: status, name: STATUS_NAMES[status] })),
+];
+
 /** Words in the quote, label, reviewer, claimant and status: what tags across articles are searched by. */
 export function TagFilterBar({ filters, onChange, reviewers, claimants }: TagFilterBarProps) {
-  const reviewersId = useId();
-  const claimantsId = useId();
   return (
     <div className="filter-bar filter-bar--tags" role="search" aria-label="Find tags">
-      <label className="filter-bar__search">
-        <span className="visually-hidden">Words in the tagged text</span>
-        <input
-          type="search"
-          className="filter-bar__search-input"
-          placeholder="Words in the tagged text…"
-          value={filters.q}
-          onChange={(event) => onChange({ q: event.target.value })}
-          data-testid="tag-search"
-          autoComplete="off"
-          spellCheck={false}
-        />
-      </label>
-      <label className="filter-bar__control">
-        <span className="filter-bar__label">Label</span>
-        <select
-          className="filter-bar__select"
-          value={filters.label}
-          onChange={(event) => onChange({ label: event.target.value as Label | '' })}
-          data-testid="tag-filter-label"
-        >
-          <option value="">Any label</option>
-          {LABELS.map((label) => (
-            <option key={label} value={label}>
-              {LABEL_NAMES[label]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="filter-bar__control">
-        <span className="filter-bar__label">Reviewer</span>
-        <input
-          className="filter-bar__text"
-          value={filters.author}
-          list={reviewersId}
-          placeholder="Anyone"
-          onChange={(event) => onChange({ author: event.target.value })}
-          data-testid="tag-filter-reviewer"
-        />
-        <datalist id={reviewersId}>
-          {reviewers.map((name) => (
-            <option key={name} value={name} />
-          ))}
-        </datalist>
-      </label>
-      <label className="filter-bar__control">
-        <span className="filter-bar__label">Claimant</span>
-        <input
-          className="filter-bar__text"
-          value={filters.claimant}
-          list={claimantsId}
-          placeholder="Anyone"
-          onChange={(event) => onChange({ claimant: event.target.value })}
-          data-testid="tag-filter-claimant"
-        />
-        <datalist id={claimantsId}>
-          {claimants.map((name) => (
-            <option key={name} value={name} />
-          ))}
-        </datalist>
-      </label>
-      <label className="filter-bar__control">
-        <span className="filter-bar__label">Status</span>
-        <select
-          className="filter-bar__select"
-          value={filters.status}
-          onChange={(event) => onChange({ status: event.target.value as TagStatus | '' })}
-          data-testid="tag-filter-status"
-        >
-          <option value="">Any status</option>
-          {TAG_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {STATUS_NAMES[status]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSearch
+        label="Words in the tagged text"
+        placeholder="Words in the tagged text…"
+        value={filters.q}
+        onChange={(q) => onChange({ q })}
+        testId="tag-search"
+      />
+      <FilterSelect
+        label="Label"
+        value={filters.label}
+        options={LABEL_OPTIONS}
+        onChange={(label) => onChange({ label })}
+        testId="tag-filter-label"
+      />
+      <FilterSuggest
+        label="Reviewer"
+        value={filters.author}
+        suggestions={reviewers}
+        placeholder="Anyone"
+        onChange={(author) => onChange({ author })}
+        testId="tag-filter-reviewer"
+      />
+      <FilterSuggest
+        label="Claimant"
+        value={filters.claimant}
+        suggestions={claimants}
+        placeholder="Anyone"
+        onChange={(claimant) => onChange({ claimant })}
+        testId="tag-filter-claimant"
+      />
+      <FilterSelect
+        label="Status"
+        value={filters.status}
+        options={STATUS_OPTIONS}
+        onChange={(status) => onChange({ status })}
+        testId="tag-filter-status"
+      />
     </div>
   );
 }
