@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { LeveldbPersistence } from 'y-leveldb';
 import { getMeta, summarizeArticle } from '@factcheck/core';
+import { plainSummary } from '../src/storage/document-store.js';
 import { LeveldbDocumentStore } from '../src/storage/leveldb-store.js';
 import { keyEncoding, updateRange, valueEncoding, type StoreKey } from '../src/storage/leveldb-layout.js';
 
@@ -118,7 +119,9 @@ describe('the LevelDB document store (group commit)', () => {
       expect((await persistence.getAllDocNames())?.sort()).toEqual(['a-doc', 'b-doc']);
       const doc = (await persistence.getYDoc('b-doc'))!;
       expect(doc.getText('t').toString()).toBe('written by the group commit');
-      expect(await persistence.getMeta('b-doc', 'summary')).toMatchObject({ title: 'A title' });
+      expect(JSON.parse((await persistence.getMeta('b-doc', 'summary')) as string)).toMatchObject({
+        title: 'A title',
+      });
     } finally {
       await persistence.destroy();
     }
@@ -131,11 +134,15 @@ describe('the LevelDB document store (group commit)', () => {
     await persistence.storeUpdate('doc', write('from '));
     await persistence.storeUpdate('doc', write('y-leveldb, '));
     await persistence.setMeta('doc', 'library', { archivedAt: null, deletedAt: null });
+    const summaryDoc = new Y.Doc();
+    getMeta(summaryDoc).set('title', 'Stored as an object');
+    await persistence.setMeta('doc', 'summary', plainSummary(summarizeArticle(summaryDoc)));
     await persistence.destroy();
 
     const store = await openStore(dir);
     expect(await store.listDocuments()).toEqual(['doc']);
     expect(await store.readLibraryState('doc')).toEqual({ archivedAt: null, deletedAt: null });
+    expect((await store.readSummary('doc'))?.title).toBe('Stored as an object');
     // Appended before the document is ever loaded: the clock is read once from the log.
     await store.appendUpdate('doc', write('then ours'));
     expect(textOf(await store.loadDocument('doc'))).toBe('from y-leveldb, then ours');

@@ -1,3 +1,4 @@
+import * as decoding from 'lib0/decoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { STORAGE_ORIGIN } from '@factcheck/core';
@@ -63,6 +64,22 @@ const turns = async (count: number) => {
   for (let turn = 0; turn < count; turn++) await new Promise((resolve) => setImmediate(resolve));
 };
 
+/** A document built from the y-websocket sync messages (type 0, sync update) a peer received. */
+function replicaOf(messages: readonly Uint8Array[]): Y.Doc {
+  const doc = new Y.Doc();
+  for (const message of messages) {
+    const decoder = decoding.createDecoder(message);
+    expect(decoding.readVarUint(decoder)).toBe(0);
+    expect(decoding.readVarUint(decoder)).toBe(2);
+    Y.applyUpdate(doc, decoding.readVarUint8Array(decoder));
+  }
+  return doc;
+}
+
+function textOf(messages: readonly Uint8Array[]): string {
+  return replicaOf(messages).getText('t').toString();
+}
+
 async function storedText(store: MemoryDocumentStore): Promise<string> {
   const doc = new Y.Doc();
   const state = await store.loadDocument('article');
@@ -86,11 +103,42 @@ describe('a shared document', () => {
     expect(reader.received).toHaveLength(0);
 
     store.held[0].finish();
-    await waitFor(() => reader.received.length === 2);
-    // y-websocket sync messages (type 0), one per change.
-    for (const message of reader.received) expect(message[0]).toBe(0);
+    await waitFor(() => reader.received.length > 0);
+    expect(textOf(reader.received)).toBe('one two ');
     expect(await storedText(store)).toBe('one two ');
     expect(writer.received).toHaveLength(0);
+  });
+
+  it('sends the changes stored together as one message per peer, without the peer’s own changes', async () => {
+    const store = new HeldStore();
+    const { shared, writer, reader, type } = setUp(store);
+    const second = new RecordingPeer('second writer');
+    shared.addPeer(second);
+    const secondCopy = new Y.Doc();
+    const typeSecond = (text: string) => {
+      let update: Uint8Array = new Uint8Array();
+      secondCopy.once('update', (u: Uint8Array) => (update = u));
+      secondCopy.getText('s').insert(secondCopy.getText('s').length, text);
+      shared.applyPeerUpdate(update, second);
+    };
+    type('a');
+    typeSecond('b');
+    type('c');
+    await waitFor(() => store.held.length === 3);
+    for (const held of store.held) held.finish();
+    await waitFor(
+      () => reader.received.length > 0 && writer.received.length > 0 && second.received.length > 0,
+    );
+    await turns(5);
+    expect(reader.received).toHaveLength(1);
+    expect(writer.received).toHaveLength(1);
+    expect(second.received).toHaveLength(1);
+    const readerCopy = replicaOf(reader.received);
+    expect([readerCopy.getText('t').toString(), readerCopy.getText('s').toString()]).toEqual(['ac', 'b']);
+    const writerCopy = replicaOf(writer.received);
+    expect([writerCopy.getText('t').toString(), writerCopy.getText('s').toString()]).toEqual(['', 'b']);
+    const secondsView = replicaOf(second.received);
+    expect([secondsView.getText('t').toString(), secondsView.getText('s').toString()]).toEqual(['ac', '']);
   });
 
   it('sends a message queued behind pending writes only once they are stored', async () => {

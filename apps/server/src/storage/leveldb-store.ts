@@ -3,13 +3,7 @@ import * as Y from 'yjs';
 import * as lib0Buffer from 'lib0/buffer';
 import { Level } from 'level';
 import type { ArticleSummary } from '@factcheck/core';
-import {
-  isArticleSummary,
-  isLibraryState,
-  plainSummary,
-  type DocumentStore,
-  type LibraryState,
-} from './document-store.js';
+import { isArticleSummary, isLibraryState, type DocumentStore, type LibraryState } from './document-store.js';
 import { GroupCommit } from './group-commit.js';
 import {
   clockOfKey,
@@ -128,13 +122,21 @@ export class LeveldbDocumentStore implements DocumentStore {
 
   /** The stored summary, or null when missing or malformed. */
   async readSummary(name: string): Promise<ArticleSummary | null> {
-    const value = await this.readMeta(name, SUMMARY_META_KEY);
+    let value = await this.readMeta(name, SUMMARY_META_KEY);
+    // Stored as JSON text; earlier runs stored the object itself.
+    if (typeof value === 'string') {
+      try {
+        value = JSON.parse(value) as unknown;
+      } catch {
+        return null;
+      }
+    }
     return isArticleSummary(value) ? value : null;
   }
 
-  /** Replaces the stored summary (in the next batch). */
+  /** Replaces the stored summary (in the next batch), as JSON text: one string is far cheaper to encode. */
   writeSummary(name: string, summary: ArticleSummary): Promise<void> {
-    return this.writeMeta(name, SUMMARY_META_KEY, plainSummary(summary));
+    return this.writeMeta(name, SUMMARY_META_KEY, JSON.stringify(summary));
   }
 
   /** The stored library state, or null when missing or malformed. */

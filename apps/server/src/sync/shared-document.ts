@@ -4,6 +4,7 @@ import { STORAGE_ORIGIN } from '@factcheck/core';
 import type { DocumentStore } from '../storage/document-store.js';
 import type { ServerLogger } from '../logger.js';
 import { encodeAwareness, encodeUpdate, ProtocolError } from './protocol.js';
+import { ReleaseQueue } from './release-queue.js';
 
 /** What a shared document needs from a connected client: a name for logs and a way to reach it. */
 export interface DocumentPeer {
@@ -12,6 +13,11 @@ export interface DocumentPeer {
   /** Ends the peer's connection with a close code and a reason. */
   close(code: number, reason: string): void;
 }
+
+/** What waits in the document's release queue: a stored change to broadcast, or a message to one peer. */
+type Delivery =
+  | { readonly kind: 'update'; readonly update: Uint8Array; readonly from: DocumentPeer | undefined }
+  | { readonly kind: 'send'; readonly peer: DocumentPeer; readonly message: Uint8Array };
 
 interface AwarenessChange {
   added: number[];
@@ -26,15 +32,16 @@ const RETRY_MAX_MS = 30_000;
 /**
  * One article loaded in memory, shared by every connection editing it. Each change is appended
  * to storage at once (the store writes the changes of every document in shared batches) and
- * broadcast once it is stored, in arrival order, so what peers have seen is on disk.
+ * broadcast once it is stored, in arrival order, so what peers have seen is on disk. Changes
+ * stored together go to each peer as one message.
  */
 export class SharedDocument {
   /** Presence of the connected clients (cursors, names); never stored. */
   readonly awareness: awarenessProtocol.Awareness;
   /** Each peer with the awareness client ids it controls, removed when it leaves. */
   private readonly peers = new Map<DocumentPeer, Set<number>>();
-  /** Tail of the per-document chain of sends, each waiting for the writes before it. */
-  private tail: Promise<void> = Promise.resolve();
+  /** Broadcasts and sends in arrival order, each released once the writes before it are stored. */
+  private readonly deliveries = new ReleaseQueue<Delivery>((released) => this.deliver(released));
   /** Set when a write failed: the whole state is stored again (retried, and with the next change). */
   private unsaved = false;
   /** Failed writes so far: a whole-state write clears `unsaved` only if none failed after it began. */
@@ -111,23 +118,17 @@ export class SharedDocument {
 
   /** Sends a message to a peer once every change received so far is stored. */
   sendAfterWrites(peer: DocumentPeer, message: Uint8Array): void {
-    void this.enqueue(Promise.resolve(), () => {
-      if (this.peers.has(peer)) peer.send(message);
-    });
+    this.deliveries.push({ kind: 'send', peer, message }, true);
   }
 
   /** Resolves when every write queued so far, and any queued meanwhile, has finished. */
-  async settle(): Promise<void> {
-    let tail: Promise<void>;
-    do {
-      tail = this.tail;
-      await tail;
-    } while (tail !== this.tail);
+  settle(): Promise<void> {
+    return this.deliveries.whenEmpty();
   }
 
   /** Tries once more to store the whole state after a failed write; true when nothing is unsaved. */
   async saveUnsaved(): Promise<boolean> {
-    if (this.unsaved) await this.enqueue(this.write(new Uint8Array(), undefined));
+    if (this.unsaved) await this.write(new Uint8Array(), undefined);
     return !this.unsaved;
   }
 
@@ -140,6 +141,7 @@ export class SharedDocument {
   destroy(): void {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
+    this.deliveries.clear();
     this.doc.off('update', this.onUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
@@ -149,10 +151,10 @@ export class SharedDocument {
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === STORAGE_ORIGIN) return;
     const from = this.peerOf(origin);
-    const message = encodeUpdate(update);
+    const queued = this.deliveries.push({ kind: 'update', update, from });
     // Broadcast even after a failed write: peers must not diverge from the document in memory
     // (the whole state is stored again until a write succeeds).
-    void this.enqueue(this.write(update, from), () => this.broadcast(message, from));
+    void this.write(update, from).then(() => queued.markReady());
   };
 
   private readonly onAwarenessUpdate = (
@@ -207,14 +209,48 @@ export class SharedDocument {
     }
   }
 
-  /** Runs `then` after every earlier send and after `written` (a write that never rejects). */
-  private enqueue(written: Promise<void>, then?: () => void): Promise<void> {
-    const next = Promise.all([this.tail, written])
-      .then(() => then?.())
-      .catch((error: unknown) => {
-        this.log.error({ err: error }, 'document task failed');
-      });
-    this.tail = next;
-    return next;
+  /** Delivers released changes and messages in order; consecutive changes go out merged. */
+  private deliver(released: readonly Delivery[]): void {
+    try {
+      let run: { update: Uint8Array; from: DocumentPeer | undefined }[] = [];
+      for (const delivery of released) {
+        if (delivery.kind === 'update') {
+          run.push(delivery);
+          continue;
+        }
+        this.broadcastChanges(run);
+        run = [];
+        if (this.peers.has(delivery.peer)) delivery.peer.send(delivery.message);
+      }
+      this.broadcastChanges(run);
+    } catch (error) {
+      this.log.error({ err: error }, 'failed to deliver changes');
+    }
+  }
+
+  /**
+   * Sends each peer the changes of a run it did not make itself, as one update message: one send
+   * per peer per storage batch however many changes the batch held.
+   */
+  private broadcastChanges(run: readonly { update: Uint8Array; from: DocumentPeer | undefined }[]): void {
+    if (run.length === 0) return;
+    if (run.length === 1) {
+      this.broadcast(encodeUpdate(run[0].update), run[0].from);
+      return;
+    }
+    const senders = new Set<DocumentPeer>();
+    for (const change of run) if (change.from) senders.add(change.from);
+    let everything: Uint8Array | null = null;
+    for (const peer of this.peers.keys()) {
+      if (senders.has(peer)) continue;
+      everything ??= encodeUpdate(Y.mergeUpdates(run.map((change) => change.update)));
+      peer.send(everything);
+    }
+    for (const sender of senders) {
+      if (!this.peers.has(sender)) continue;
+      const others = run.filter((change) => change.from !== sender).map((change) => change.update);
+      if (others.length > 0)
+        sender.send(encodeUpdate(others.length === 1 ? others[0] : Y.mergeUpdates(others)));
+    }
   }
 }

@@ -5,17 +5,19 @@ import type { ServerLogger } from '../logger.js';
 
 /** How many times the last summary took to compute a refresh waits at least (big articles wait longer). */
 const COMPUTE_SHARE = 5;
-/** The longest a summary may lag behind edits, however big the article or busy the server. */
+/** The longest a summary may lag behind edits, however big the article. */
 const MAX_DELAY_MS = 10_000;
+/** The longest it may lag on a server busy with many changing articles (it is also stored at unload). */
+const MAX_PACED_DELAY_MS = 300_000;
 /** Share of the server's time that summaries of all documents together may take before they slow down. */
-const SUMMARY_TIME_SHARE = 0.1;
+const SUMMARY_TIME_SHARE = 0.05;
 /** Time constant of the running measure of summary work (ms). */
 const PACE_WINDOW_MS = 3_000;
 
 /**
  * Summary work across every loaded document: when many articles change at once, each one's
- * summary waits longer, so that summaries together keep to about a tenth of the server's time
- * and leave the rest to sync.
+ * summary waits longer (up to five minutes), so that summaries together keep to about a twentieth
+ * of the server's time and leave the rest to sync.
  */
 export class SummaryPace {
   /** Milliseconds spent on summaries, decaying with PACE_WINDOW_MS as time constant. */
@@ -83,8 +85,8 @@ export class SummaryRefresh {
 
   private readonly onUpdate = (_update: Uint8Array, origin: unknown): void => {
     if (origin === STORAGE_ORIGIN || this.timer) return;
-    const own = Math.max(this.delayMs, COMPUTE_SHARE * this.lastComputeMs);
-    const delay = Math.max(this.delayMs, Math.min(MAX_DELAY_MS, own * this.pace.stretch()));
+    const own = Math.max(this.delayMs, Math.min(MAX_DELAY_MS, COMPUTE_SHARE * this.lastComputeMs));
+    const delay = Math.min(Math.max(own, MAX_PACED_DELAY_MS), own * this.pace.stretch());
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.flush();
@@ -96,9 +98,9 @@ export class SummaryRefresh {
     try {
       const started = performance.now();
       const summary = summarizeArticle(this.doc);
+      const serialized = JSON.stringify(summary);
       this.lastComputeMs = performance.now() - started;
       this.pace.record(this.lastComputeMs);
-      const serialized = JSON.stringify(summary);
       if (serialized === this.lastWritten) return;
       await this.store.writeSummary(this.name, summary);
       this.lastWritten = serialized;
