@@ -14,7 +14,7 @@ import { ArticleSidebar } from './sidebar/ArticleSidebar.js';
 import { useListedTags } from './sidebar/useListedTags.js';
 import { useSidebarPanel } from './sidebar/useSidebarPanel.js';
 import { useSharedValue } from './shared/useSharedValue.js';
-import { countComments } from './tags/comment-counts.js';
+import { countComments, sameCommentCounts } from './tags/comment-counts.js';
 import { applyTagFilter, goToTag, goToTags, showTagsAsActive } from './tags/tag-view-actions.js';
 import { writeAsTagging, type TaggingWrite } from './tags/tagging-transaction.js';
 import type { TagFilterControls } from './tags/useTagFilter.js';
@@ -43,7 +43,7 @@ export function ArticleWorkspace({ article, reviewer, filterControls }: ArticleW
   const blind = useBlindReview(ydoc);
   const [popover, setPopover] = useState<OpenPopover | null>(null);
   const panel = useSidebarPanel();
-  const comments = useSharedValue(ydoc, countComments);
+  const comments = useSharedValue(ydoc, countComments, sameCommentCounts);
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const toastId = useRef(0);
 

@@ -5,6 +5,15 @@ import type { EditorState, Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import type { Reviewer } from '@factcheck/core';
 import { createArticleEditorState } from '@factcheck/editor';
+import { pageChange } from './page-relevant-change.js';
+
+/**
+ * Changes to the tag list alone while the text is being edited (typing refreshes the quotes of
+ * the tags it touches) reach the page once edits pause this long, or after `TAG_LIST_MAX_WAIT_MS`
+ * of changes without a pause. Other changes to the list reach it at once.
+ */
+const TAG_LIST_QUIET_MS = 300;
+const TAG_LIST_MAX_WAIT_MS = 2_000;
 
 /** What the article editor needs from the page. Callbacks may change between renders. */
 export interface ArticleEditorOptions {
@@ -19,17 +28,23 @@ export interface ArticleEditorOptions {
   readonly textLocked: boolean;
 }
 
-/** The live editor: the view once mounted, and its latest state (a new one re-renders the page). */
+/** The live editor: the view once mounted, and its state as the page last rendered it. */
 export interface ArticleEditor {
   readonly mountRef: RefObject<HTMLDivElement | null>;
   readonly view: EditorView | null;
+  /**
+   * The state as of the last change the page shows (`pageChange`): render from it, but act on
+   * `view.state`, which typing since may have moved on.
+   */
   readonly state: EditorState | null;
 }
 
 /**
  * Creates the ProseMirror view bound to the shared document inside `mountRef`, and destroys it on
- * unmount. Each transaction updates the view first and then the React state, so toolbar and
- * sidebar follow without slowing typing down.
+ * unmount. Each transaction updates the view first; the React state follows only when the page
+ * would show something new, and for changes to the tag list alone during edits once the edits
+ * pause, so typing (which refreshes the quotes of the tags it touches) and a colleague's typing do
+ * not render the page on every keystroke.
  */
 export function useArticleEditor(options: ArticleEditorOptions): ArticleEditor {
   const mountRef = useRef<HTMLDivElement | null>(null);
@@ -45,6 +60,26 @@ export function useArticleEditor(options: ArticleEditorOptions): ArticleEditor {
   useEffect(() => {
     const mount = mountRef.current;
     if (!mount) return;
+    /** The state the page was last given. */
+    let rendered: EditorState | null = null;
+    let tagListTimer: number | null = null;
+    /** When the first tag list change not rendered yet came. */
+    let tagListSince: number | null = null;
+    let lastEditAt = -Infinity;
+    const render = (next: EditorState) => {
+      if (tagListTimer !== null) window.clearTimeout(tagListTimer);
+      tagListTimer = null;
+      tagListSince = null;
+      rendered = next;
+      setState(next);
+    };
+    const renderTagListSoon = () => {
+      const now = performance.now();
+      tagListSince ??= now;
+      if (tagListTimer !== null) window.clearTimeout(tagListTimer);
+      const wait = Math.min(TAG_LIST_QUIET_MS, tagListSince + TAG_LIST_MAX_WAIT_MS - now);
+      tagListTimer = window.setTimeout(() => render(editorView.state), Math.max(0, wait));
+    };
     const editorView = new EditorView(mount, {
       state: createArticleEditorState({
         ydoc,
@@ -71,12 +106,18 @@ export function useArticleEditor(options: ArticleEditorOptions): ArticleEditor {
         if (this.isDestroyed) return;
         const next = this.state.apply(tr);
         this.updateState(next);
-        setState(next);
+        if (tr.docChanged) lastEditAt = performance.now();
+        const change = pageChange(rendered, next);
+        const editing = performance.now() - lastEditAt < TAG_LIST_QUIET_MS;
+        if (change === 'editor' || (change === 'tags' && !editing)) render(next);
+        else if (change === 'tags') renderTagListSoon();
       },
     });
+    rendered = editorView.state;
     setView(editorView);
     setState(editorView.state);
     return () => {
+      if (tagListTimer !== null) window.clearTimeout(tagListTimer);
       editorView.destroy();
       setView(null);
       setState(null);

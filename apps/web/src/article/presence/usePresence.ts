@@ -47,9 +47,13 @@ export function usePresence(awareness: Awareness | null): readonly PresentReview
       setUsers([]);
       return;
     }
+    let shown: readonly PresentReviewer[] | null = null;
+    // Awareness changes on every cursor move; the page renders only when the people change.
     const update = () => {
       const next = readPresence(awareness);
-      setUsers((previous) => (samePresence(previous, next) ? previous : next));
+      if (shown && samePresence(shown, next)) return;
+      shown = next;
+      setUsers(next);
     };
     update();
     awareness.on('change', update);

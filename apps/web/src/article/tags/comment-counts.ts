@@ -20,6 +20,13 @@ export function countComments(doc: Y.Doc): ReadonlyMap<string, number> {
   return counts;
 }
 
+/** Whether two comment counts are the same for every tag. */
+export function sameCommentCounts(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [id, count] of a) if (b.get(id) !== count) return false;
+  return true;
+}
+
 /** "2 comments", "1 comment", "No comments". */
 export function describeCommentCount(count: number): string {
   if (count === 0) return 'No comments';
