@@ -40,6 +40,9 @@ export function TagList({ tags, activeIds, now, comments, onSelect, onOpenDetail
     getItemKey: (index) => tags[index].annotation.id,
     gap: ITEM_GAP,
     overscan: 4,
+    // The viewport's padding (room for focus rings): an item scrolled to is shown whole.
+    scrollPaddingStart: 4,
+    scrollPaddingEnd: 4,
     // Render a first screenful before the viewport has been measured.
     initialRect: { width: 320, height: 720 },
   });
