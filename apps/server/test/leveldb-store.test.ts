@@ -8,6 +8,7 @@ import { LeveldbPersistence } from 'y-leveldb';
 import { getMeta, summarizeArticle } from '@factcheck/core';
 import { plainSummary } from '../src/storage/document-store.js';
 import { LeveldbDocumentStore } from '../src/storage/leveldb-store.js';
+import { UpdateJournal } from '../src/storage/update-journal.js';
 import { keyEncoding, updateRange, valueEncoding, type StoreKey } from '../src/storage/leveldb-layout.js';
 
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -85,9 +86,10 @@ describe('the LevelDB document store (group commit)', () => {
       appends.push(store.appendUpdate(`doc-${index}`, write(', world')));
     }
     await Promise.all(appends);
+    // Loading waits for the document's LevelDB write.
+    expect(textOf(await store.loadDocument('doc-7'))).toBe('Hello, world');
     expect(batch).toHaveBeenCalledTimes(1);
     expect(await store.listDocuments()).toHaveLength(20);
-    expect(textOf(await store.loadDocument('doc-7'))).toBe('Hello, world');
     await store.close();
     expect(await storedClocks(dir, 'doc-7')).toEqual([0]);
   });
@@ -96,7 +98,11 @@ describe('the LevelDB document store (group commit)', () => {
     const dir = await dataDir();
     const store = await openStore(dir);
     const write = textWriter();
-    for (const word of ['one ', 'two ', 'three ']) await store.appendUpdate('doc', write(word));
+    for (const word of ['one ', 'two ', 'three ']) {
+      await store.appendUpdate('doc', write(word));
+      // Loading waits for the LevelDB write, so each word gets a batch of its own.
+      await store.loadDocument('doc');
+    }
     expect(textOf(await store.loadDocument('doc'))).toBe('one two three ');
     await store.close();
     expect(await storedClocks(dir, 'doc')).toEqual([0, 1, 2]);
@@ -152,14 +158,17 @@ describe('the LevelDB document store (group commit)', () => {
 
   it('compacts a long log into one update when loading it, keeping everything', async () => {
     const dir = await dataDir();
-    const store = await openStore(dir);
     const write = textWriter();
     let expected = '';
+    // y-leveldb writes one key per update.
+    const persistence = openYLeveldb(dir);
     for (let index = 0; index < 520; index++) {
       const word = `${index} `;
       expected += word;
-      await store.appendUpdate('doc', write(word));
+      await persistence.storeUpdate('doc', write(word));
     }
+    await persistence.destroy();
+    const store = await openStore(dir);
     expect(textOf(await store.loadDocument('doc'))).toBe(expected);
     await store.appendUpdate('doc', write('after'));
     expect(textOf(await store.loadDocument('doc'))).toBe(`${expected}after`);
@@ -168,27 +177,64 @@ describe('the LevelDB document store (group commit)', () => {
     expect(await storedClocks(dir, 'doc')).toEqual([520, 521]);
   });
 
-  it('fails every append of a failed batch without moving clocks, and writes the next batch', async () => {
+  it('keeps appends durable in the journal when a LevelDB batch fails, and writes them to LevelDB later', async () => {
     const dir = await dataDir();
     const store = await openStore(dir);
     const writeA = textWriter();
     const writeB = textWriter();
     await store.appendUpdate('a', writeA('kept '));
-    vi.spyOn(Level.prototype, 'batch').mockRejectedValueOnce(new Error('disk full'));
-    const failedA = store.appendUpdate('a', writeA('lost '));
-    const failedB = store.appendUpdate('b', writeB('lost'));
-    await expect(failedA).rejects.toThrow('disk full');
-    await expect(failedB).rejects.toThrow('disk full');
-    expect(await store.hasDocument('b')).toBe(false);
-
-    await store.appendUpdate('a', writeA('next'));
-    // The update of the failed batch is missing from disk (the caller stores the whole state again).
-    const loaded = new Y.Doc();
-    Y.applyUpdate(loaded, (await store.loadDocument('a'))!);
-    expect(loaded.getText('t').toString()).toBe('kept ');
-    expect(loaded.store.pendingStructs).not.toBeNull();
+    const batch = vi.spyOn(Level.prototype, 'batch').mockRejectedValueOnce(new Error('disk full'));
+    // The journal holds them: the appends succeed although their LevelDB batch fails.
+    await store.appendUpdate('a', writeA('retried '));
+    await store.appendUpdate('b', writeB('retried'));
+    // Journaled is stored: the new document is listed before LevelDB has it.
+    expect(await store.hasDocument('b')).toBe(true);
+    await vi.waitFor(() => expect(batch.mock.calls.length).toBeGreaterThanOrEqual(3), { timeout: 5_000 });
+    expect(textOf(await store.loadDocument('a'))).toBe('kept retried ');
+    expect(textOf(await store.loadDocument('b'))).toBe('retried');
     await store.close();
     expect(await storedClocks(dir, 'a')).toEqual([0, 1]);
+  });
+
+  it('replays the journal into LevelDB when opened after LevelDB missed changes (a crash)', async () => {
+    const dir = await dataDir();
+    const first = await openStore(dir);
+    const writeA = textWriter();
+    await first.appendUpdate('a', writeA('in LevelDB '));
+    await first.appendUpdate('gone', textWriter()('deleted'));
+    // From here LevelDB takes nothing: the changes live only in the journal.
+    vi.spyOn(Level.prototype, 'batch').mockRejectedValue(new Error('disk full'));
+    vi.spyOn(Level.prototype, 'clear').mockRejectedValue(new Error('disk full'));
+    await first.appendUpdate('a', writeA('only journaled '));
+    await first.appendUpdate('new', textWriter()('only journaled'));
+    const deletion = first.deleteDocument('gone');
+    const recreated = textWriter();
+    await first.appendUpdate('gone', recreated('recreated'));
+    await first.close();
+    await expect(deletion).rejects.toThrow('disk full');
+    vi.restoreAllMocks();
+
+    const second = await openStore(dir);
+    expect(await second.listDocuments()).toEqual(['a', 'gone', 'new']);
+    expect(textOf(await second.loadDocument('a'))).toBe('in LevelDB only journaled ');
+    expect(textOf(await second.loadDocument('new'))).toBe('only journaled');
+    expect(textOf(await second.loadDocument('gone'))).toBe('recreated');
+    await second.close();
+  });
+
+  it('fails the appends of a turn whose journal write fails, and journals the next turn', async () => {
+    const store = await openStore(await dataDir());
+    const write = textWriter();
+    await store.appendUpdate('a', write('kept '));
+    vi.spyOn(UpdateJournal.prototype, 'write').mockImplementationOnce(() => {
+      throw new Error('disk full');
+    });
+    const failed = [store.appendUpdate('a', write('lost ')), store.appendUpdate('b', textWriter()('lost'))];
+    await expect(failed[0]).rejects.toThrow('disk full');
+    await expect(failed[1]).rejects.toThrow('disk full');
+    expect(await store.hasDocument('b')).toBe(false);
+    await store.appendUpdate('c', textWriter()('next'));
+    expect(textOf(await store.loadDocument('c'))).toBe('next');
   });
 
   it('reads a summary written in the batch still being collected', async () => {

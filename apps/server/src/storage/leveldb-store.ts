@@ -1,10 +1,12 @@
 import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import * as Y from 'yjs';
 import * as lib0Buffer from 'lib0/buffer';
 import { Level } from 'level';
 import type { ArticleSummary } from '@factcheck/core';
 import { isArticleSummary, isLibraryState, type DocumentStore, type LibraryState } from './document-store.js';
 import { GroupCommit } from './group-commit.js';
+import { UpdateJournal, type JournalRecord } from './update-journal.js';
 import {
   clockOfKey,
   documentRange,
@@ -25,6 +27,20 @@ const SUMMARY_META_KEY = 'summary';
 const LIBRARY_META_KEY = 'library';
 /** A log longer than this is merged into one update when the document is loaded (as y-leveldb does). */
 const COMPACT_AFTER_UPDATES = 500;
+/** The journal file, inside the LevelDB directory (LevelDB leaves files it did not name alone). */
+const JOURNAL_FILE = 'factcheck-journal';
+/** The journal is emptied once LevelDB holds everything in it and it has grown past this. */
+const JOURNAL_CLEAR_BYTES = 1 << 20;
+/** Wait before writing journaled changes to LevelDB again after a failed batch. */
+const LEVEL_RETRY_MS = 1_000;
+
+/** An append waiting for this turn's journal write. */
+interface PendingAppend {
+  readonly name: string;
+  readonly update: Uint8Array;
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+}
 
 /** One write waiting for the next group commit. */
 type StoreOperation =
@@ -49,10 +65,12 @@ function isNotFound(error: unknown): boolean {
 
 /**
  * The document store of a real run: LevelDB in a directory of the data folder, in y-leveldb's key
- * layout. Writes of every document are group-committed: the updates and metadata of all documents
- * that arrive in one turn of the event loop, or while the previous batch is being written, go to
- * disk in one LevelDB batch (one update key per document per batch). Each document's update clock
- * is kept in memory, so an append is no read then write but a share of one batch.
+ * layout. An append is durable once the update journal holds it: the appends of every document
+ * made in one turn of the event loop are written there in one synchronous write at the end of the
+ * turn (no trip through the thread pool, whose latency under load is what peers would wait for).
+ * LevelDB is then written behind it, group-committed: everything that arrived in one turn, or while
+ * the previous batch was written, goes in one LevelDB batch (one update key per document per
+ * batch). Each document's update clock is kept in memory, so an append never reads before it writes.
  */
 export class LeveldbDocumentStore implements DocumentStore {
   private readonly commits = new GroupCommit<StoreOperation>((operations) => this.writeBatch(operations));
@@ -60,11 +78,20 @@ export class LeveldbDocumentStore implements DocumentStore {
   private readonly clocks = new Map<string, number>();
   /** Each document's latest queued write, so reads of that document see it. */
   private readonly lastWrites = new Map<string, Promise<void>>();
+  /** Appends made this turn, journaled together at its end. */
+  private pendingAppends: PendingAppend[] = [];
+  private journalWriteScheduled = false;
+  /** Journaled changes LevelDB does not hold yet: the journal may be emptied only at zero. */
+  private unapplied = 0;
+  private closed = false;
 
   private constructor(
     private readonly db: StoreLevel,
-    /** Names with stored updates; only this process can write the directory while it is open. */
+    /** Names with stored (journaled) updates; only this process writes the directory while it is open. */
     private readonly names: Set<string>,
+    /** Names whose LevelDB listing key (`['v1_sv', name]`) is written. */
+    private readonly listedInLevel: Set<string>,
+    private readonly journal: UpdateJournal,
   ) {}
 
   /** Opens (creating if needed) the store in `directory`; fails fast if another process holds it. */
@@ -77,7 +104,17 @@ export class LeveldbDocumentStore implements DocumentStore {
     // Opening explicitly surfaces a held lock or a corrupt directory as an error here.
     await db.open();
     const keys = await db.keys(STATE_VECTOR_RANGE).all();
-    return new LeveldbDocumentStore(db, new Set(keys.map((key) => key[1] as string)));
+    let opened: { journal: UpdateJournal; records: JournalRecord[] };
+    try {
+      opened = UpdateJournal.open(path.join(directory, JOURNAL_FILE));
+    } catch (error) {
+      await db.close();
+      throw error;
+    }
+    const listed = keys.map((key) => key[1] as string);
+    const store = new LeveldbDocumentStore(db, new Set(listed), new Set(listed), opened.journal);
+    await store.replay(opened.records);
+    return store;
   }
 
   /** Names of every stored document, sorted. */
@@ -115,9 +152,14 @@ export class LeveldbDocumentStore implements DocumentStore {
     }
   }
 
-  /** Appends one update; resolves once the batch holding it is written. */
+  /** Appends one update; resolves once the journal holds it (at the end of this turn). */
   appendUpdate(name: string, update: Uint8Array): Promise<void> {
-    return this.queue({ kind: 'append', name, update });
+    return new Promise((resolve, reject) => {
+      this.pendingAppends.push({ name, update, resolve, reject });
+      if (this.journalWriteScheduled) return;
+      this.journalWriteScheduled = true;
+      setImmediate(() => this.writeJournal());
+    });
   }
 
   /** The stored summary, or null when missing or malformed. */
@@ -155,18 +197,96 @@ export class LeveldbDocumentStore implements DocumentStore {
 
   /** Removes a document with its updates, summary and library state, after every write queued before. */
   deleteDocument(name: string): Promise<void> {
-    return this.commits.exclusive(async () => {
-      await this.db.clear(documentRange(name));
-      await this.db.del(stateVectorKey(name));
-      this.names.delete(name);
-      this.clocks.set(name, -1);
+    // Appends made before the deletion are journaled, and reach LevelDB, before it.
+    this.writeJournal();
+    try {
+      this.journal.write([{ kind: 'delete', name }]);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+    this.names.delete(name);
+    return this.applyJournaled(() => this.clearDocument(name));
+  }
+
+  /** Waits for queued writes, empties the journal and closes the database. */
+  async close(): Promise<void> {
+    this.writeJournal();
+    await this.commits.idle();
+    // Changes whose LevelDB write keeps failing stay in the journal, for the next open to replay.
+    this.closed = true;
+    if (this.unapplied === 0) this.journal.clear();
+    this.journal.close();
+    await this.db.close();
+  }
+
+  /** Writes what a journal left by an earlier run holds into LevelDB, in order, then empties it. */
+  private async replay(records: readonly JournalRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    // Records LevelDB already had come back as duplicates in the log: harmless, Yjs skips them.
+    const writes = records.map((record) => {
+      if (record.kind === 'delete') {
+        this.names.delete(record.name);
+        return this.clearDocument(record.name);
+      }
+      this.names.add(record.name);
+      return this.queue({ kind: 'append', name: record.name, update: record.update });
+    });
+    await Promise.all(writes);
+    this.journal.clear();
+  }
+
+  /** Journals this turn's appends in one write, resolves them, and queues them for LevelDB. */
+  private writeJournal(): void {
+    this.journalWriteScheduled = false;
+    const appends = this.pendingAppends;
+    if (appends.length === 0) return;
+    this.pendingAppends = [];
+    try {
+      this.journal.write(appends.map(({ name, update }) => ({ kind: 'append', name, update })));
+    } catch (error) {
+      for (const append of appends) append.reject(error);
+      return;
+    }
+    for (const { name, update, resolve } of appends) {
+      this.names.add(name);
+      // Only fails once the store is closed; the journal keeps the change for the next open.
+      this.applyJournaled(() => this.queue({ kind: 'append', name, update })).catch(() => undefined);
+      resolve();
+    }
+  }
+
+  /**
+   * Writes a journaled change to LevelDB, again and again after a pause if a batch fails (the
+   * change is durable in the journal meanwhile); empties a large journal once LevelDB has it all.
+   */
+  private applyJournaled(write: () => Promise<void>): Promise<void> {
+    this.unapplied += 1;
+    const attempt = (): Promise<void> =>
+      write().catch((error: unknown) => {
+        if (this.closed) throw error;
+        return new Promise<void>((resolve) => setTimeout(resolve, LEVEL_RETRY_MS).unref()).then(attempt);
+      });
+    return attempt().then(() => {
+      this.unapplied -= 1;
+      if (
+        !this.closed &&
+        this.unapplied === 0 &&
+        this.pendingAppends.length === 0 &&
+        this.journal.size > JOURNAL_CLEAR_BYTES
+      ) {
+        this.journal.clear();
+      }
     });
   }
 
-  /** Waits for queued writes and closes the database. */
-  async close(): Promise<void> {
-    await this.commits.idle();
-    await this.db.close();
+  /** Removes every key of a document (its turn in the commit order). */
+  private clearDocument(name: string): Promise<void> {
+    return this.commits.exclusive(async () => {
+      await this.db.clear(documentRange(name));
+      await this.db.del(stateVectorKey(name));
+      this.listedInLevel.delete(name);
+      this.clocks.set(name, -1);
+    });
   }
 
   private queue(operation: StoreOperation): Promise<void> {
@@ -182,6 +302,7 @@ export class LeveldbDocumentStore implements DocumentStore {
 
   /** Settles once every write of a document queued so far has (failed or succeeded). */
   private async writesOf(name: string): Promise<void> {
+    this.writeJournal();
     await this.lastWrites.get(name)?.catch(() => undefined);
   }
 
@@ -216,7 +337,7 @@ export class LeveldbDocumentStore implements DocumentStore {
       const update = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
       const clock = clocks.get(name)! + 1;
       clocks.set(name, clock);
-      if (!this.names.has(name)) {
+      if (!this.listedInLevel.has(name)) {
         // y-leveldb lists documents by this key: written with the first update, as it does.
         put(stateVectorKey(name), encodeStateVectorEntry(Y.encodeStateVectorFromUpdate(update), 0));
         newNames.add(name);
@@ -237,7 +358,7 @@ export class LeveldbDocumentStore implements DocumentStore {
     if (batch.length > 0) await this.db.batch(batch as never);
     // Only a written batch moves the clocks: after a failure the same keys are free again.
     for (const [name, clock] of clocks) this.clocks.set(name, clock);
-    for (const name of newNames) this.names.add(name);
+    for (const name of newNames) this.listedInLevel.add(name);
   }
 
   /** The last stored clock of each document (-1 when it has none), read once per document and kept. */

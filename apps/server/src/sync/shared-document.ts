@@ -28,6 +28,8 @@ interface AwarenessChange {
 /** Wait before storing the whole state again after a failed write, doubled per failure up to the maximum. */
 const RETRY_FIRST_MS = 500;
 const RETRY_MAX_MS = 30_000;
+/** A writer's own changes up to this size may come back to it inside a merged broadcast. */
+const ECHO_LIMIT_BYTES = 4_096;
 
 /**
  * One article loaded in memory, shared by every connection editing it. Each change is appended
@@ -229,8 +231,10 @@ export class SharedDocument {
   }
 
   /**
-   * Sends each peer the changes of a run it did not make itself, as one update message: one send
-   * per peer per storage batch however many changes the batch held.
+   * Sends each peer the changes of a run as one update message: one send per peer per storage
+   * batch however many changes the batch held. One merge serves everyone; a writer gets its own
+   * changes back inside it (Yjs skips what it has), unless they are big, then it gets the others'
+   * changes merged apart. Merging per writer always would cost writers × changes per batch.
    */
   private broadcastChanges(run: readonly { update: Uint8Array; from: DocumentPeer | undefined }[]): void {
     if (run.length === 0) return;
@@ -238,19 +242,25 @@ export class SharedDocument {
       this.broadcast(encodeUpdate(run[0].update), run[0].from);
       return;
     }
-    const senders = new Set<DocumentPeer>();
-    for (const change of run) if (change.from) senders.add(change.from);
-    let everything: Uint8Array | null = null;
-    for (const peer of this.peers.keys()) {
-      if (senders.has(peer)) continue;
-      everything ??= encodeUpdate(Y.mergeUpdates(run.map((change) => change.update)));
-      peer.send(everything);
+    const own = new Map<DocumentPeer, { changes: number; bytes: number }>();
+    for (const { from, update } of run) {
+      if (!from) continue;
+      const mine = own.get(from) ?? { changes: 0, bytes: 0 };
+      mine.changes += 1;
+      mine.bytes += update.byteLength;
+      own.set(from, mine);
     }
-    for (const sender of senders) {
-      if (!this.peers.has(sender)) continue;
-      const others = run.filter((change) => change.from !== sender).map((change) => change.update);
+    const everything = encodeUpdate(Y.mergeUpdates(run.map((change) => change.update)));
+    for (const peer of this.peers.keys()) {
+      const mine = own.get(peer);
+      if (mine?.changes === run.length) continue;
+      if (!mine || mine.bytes <= ECHO_LIMIT_BYTES) {
+        peer.send(everything);
+        continue;
+      }
+      const others = run.filter((change) => change.from !== peer).map((change) => change.update);
       if (others.length > 0)
-        sender.send(encodeUpdate(others.length === 1 ? others[0] : Y.mergeUpdates(others)));
+        peer.send(encodeUpdate(others.length === 1 ? others[0] : Y.mergeUpdates(others)));
     }
   }
 }
