@@ -13,8 +13,7 @@ import type { SharedArticle } from './shared/useSharedArticle.js';
 import { ArticleSidebar } from './sidebar/ArticleSidebar.js';
 import { useListedTags } from './sidebar/useListedTags.js';
 import { useSidebarPanel } from './sidebar/useSidebarPanel.js';
-import { useSharedValue } from './shared/useSharedValue.js';
-import { countComments, sameCommentCounts } from './tags/comment-counts.js';
+import { useCommentCounts } from './tags/useCommentCounts.js';
 import { applyTagFilter, goToTag, goToTags, showTagsAsActive } from './tags/tag-view-actions.js';
 import { writeAsTagging, type TaggingWrite } from './tags/tagging-transaction.js';
 import type { TagFilterControls } from './tags/useTagFilter.js';
@@ -43,7 +42,7 @@ export function ArticleWorkspace({ article, reviewer, filterControls }: ArticleW
   const blind = useBlindReview(ydoc);
   const [popover, setPopover] = useState<OpenPopover | null>(null);
   const panel = useSidebarPanel();
-  const comments = useSharedValue(ydoc, countComments, sameCommentCounts);
+  const comments = useCommentCounts(ydoc);
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const toastId = useRef(0);
 

@@ -17,10 +17,8 @@ export function observeTagsAndDecisions(ydoc: Y.Doc, onChange: () => void): () =
 /**
  * A value read from the shared document, read again after each change to the tags or decisions.
  * `read` should be stable (a module function or a memoised callback): a new one reads again.
- * With `same`, a value equal to the last one keeps the last one, so the page does not render
- * (quotes refreshed as a colleague types change the tags several times a second).
  */
-export function useSharedValue<T>(ydoc: Y.Doc, read: (doc: Y.Doc) => T, same?: (a: T, b: T) => boolean): T {
+export function useSharedValue<T>(ydoc: Y.Doc, read: (doc: Y.Doc) => T): T {
   const version = useRef(0);
   const cache = useRef<{ version: number; doc: Y.Doc; read: (doc: Y.Doc) => T; value: T } | null>(null);
   const subscribe = useCallback(
@@ -36,8 +34,7 @@ export function useSharedValue<T>(ydoc: Y.Doc, read: (doc: Y.Doc) => T, same?: (
     if (cached && cached.version === version.current && cached.doc === ydoc && cached.read === read) {
       return cached.value;
     }
-    const fresh = read(ydoc);
-    const value = cached && cached.doc === ydoc && same?.(cached.value, fresh) ? cached.value : fresh;
+    const value = read(ydoc);
     cache.current = { version: version.current, doc: ydoc, read, value };
     return value;
   };
