@@ -1,12 +1,11 @@
 import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import * as Y from 'yjs';
 import * as lib0Buffer from 'lib0/buffer';
 import { Level } from 'level';
 import type { ArticleSummary } from '@factcheck/core';
 import { isArticleSummary, isLibraryState, type DocumentStore, type LibraryState } from './document-store.js';
 import { GroupCommit } from './group-commit.js';
-import { UpdateJournal, type JournalRecord } from './update-journal.js';
+import { UpdateJournal, type JournalRecord, type JournalSegment } from './update-journal.js';
 import {
   clockOfKey,
   documentRange,
@@ -27,10 +26,6 @@ const SUMMARY_META_KEY = 'summary';
 const LIBRARY_META_KEY = 'library';
 /** A log longer than this is merged into one update when the document is loaded (as y-leveldb does). */
 const COMPACT_AFTER_UPDATES = 500;
-/** The journal file, inside the LevelDB directory (LevelDB leaves files it did not name alone). */
-const JOURNAL_FILE = 'factcheck-journal';
-/** The journal is emptied once LevelDB holds everything in it and it has grown past this. */
-const JOURNAL_CLEAR_BYTES = 1 << 20;
 /** Wait before writing journaled changes to LevelDB again after a failed batch. */
 const LEVEL_RETRY_MS = 1_000;
 
@@ -81,8 +76,6 @@ export class LeveldbDocumentStore implements DocumentStore {
   /** Appends made this turn, journaled together at its end. */
   private pendingAppends: PendingAppend[] = [];
   private journalWriteScheduled = false;
-  /** Journaled changes LevelDB does not hold yet: the journal may be emptied only at zero. */
-  private unapplied = 0;
   private closed = false;
 
   private constructor(
@@ -106,7 +99,8 @@ export class LeveldbDocumentStore implements DocumentStore {
     const keys = await db.keys(STATE_VECTOR_RANGE).all();
     let opened: { journal: UpdateJournal; records: JournalRecord[] };
     try {
-      opened = UpdateJournal.open(path.join(directory, JOURNAL_FILE));
+      // Inside the LevelDB directory: LevelDB leaves files it did not name alone.
+      opened = UpdateJournal.open(directory);
     } catch (error) {
       await db.close();
       throw error;
@@ -199,27 +193,29 @@ export class LeveldbDocumentStore implements DocumentStore {
   deleteDocument(name: string): Promise<void> {
     // Appends made before the deletion are journaled, and reach LevelDB, before it.
     this.writeJournal();
+    let segment: JournalSegment;
     try {
-      this.journal.write([{ kind: 'delete', name }]);
+      segment = this.journal.write([{ kind: 'delete', name }]);
     } catch (error) {
       return Promise.reject(error as Error);
     }
     this.names.delete(name);
-    return this.applyJournaled(() => this.clearDocument(name));
+    return this.applyJournaled(() => this.clearDocument(name), segment);
   }
 
-  /** Waits for queued writes, empties the journal and closes the database. */
+  /** Waits for queued writes, closes the journal (removed when LevelDB has it all) and the database. */
   async close(): Promise<void> {
     this.writeJournal();
     await this.commits.idle();
+    // Lets the last batch's callers note what LevelDB holds before the journal closes.
+    await new Promise((resolve) => setImmediate(resolve));
     // Changes whose LevelDB write keeps failing stay in the journal, for the next open to replay.
     this.closed = true;
-    if (this.unapplied === 0) this.journal.clear();
     this.journal.close();
     await this.db.close();
   }
 
-  /** Writes what a journal left by an earlier run holds into LevelDB, in order, then empties it. */
+  /** Writes what the journal of an earlier run holds into LevelDB, in order, then removes it. */
   private async replay(records: readonly JournalRecord[]): Promise<void> {
     if (records.length === 0) return;
     // Records LevelDB already had come back as duplicates in the log: harmless, Yjs skips them.
@@ -232,7 +228,7 @@ export class LeveldbDocumentStore implements DocumentStore {
       return this.queue({ kind: 'append', name: record.name, update: record.update });
     });
     await Promise.all(writes);
-    this.journal.clear();
+    this.journal.dropLeftover();
   }
 
   /** Journals this turn's appends in one write, resolves them, and queues them for LevelDB. */
@@ -241,8 +237,9 @@ export class LeveldbDocumentStore implements DocumentStore {
     const appends = this.pendingAppends;
     if (appends.length === 0) return;
     this.pendingAppends = [];
+    let segment: JournalSegment;
     try {
-      this.journal.write(appends.map(({ name, update }) => ({ kind: 'append', name, update })));
+      segment = this.journal.write(appends.map(({ name, update }) => ({ kind: 'append', name, update })));
     } catch (error) {
       for (const append of appends) append.reject(error);
       return;
@@ -250,32 +247,23 @@ export class LeveldbDocumentStore implements DocumentStore {
     for (const { name, update, resolve } of appends) {
       this.names.add(name);
       // Only fails once the store is closed; the journal keeps the change for the next open.
-      this.applyJournaled(() => this.queue({ kind: 'append', name, update })).catch(() => undefined);
+      this.applyJournaled(() => this.queue({ kind: 'append', name, update }), segment).catch(() => undefined);
       resolve();
     }
   }
 
   /**
    * Writes a journaled change to LevelDB, again and again after a pause if a batch fails (the
-   * change is durable in the journal meanwhile); empties a large journal once LevelDB has it all.
+   * change is durable in the journal meanwhile), then tells the journal LevelDB has it.
    */
-  private applyJournaled(write: () => Promise<void>): Promise<void> {
-    this.unapplied += 1;
+  private applyJournaled(write: () => Promise<void>, segment: JournalSegment): Promise<void> {
     const attempt = (): Promise<void> =>
       write().catch((error: unknown) => {
         if (this.closed) throw error;
         return new Promise<void>((resolve) => setTimeout(resolve, LEVEL_RETRY_MS).unref()).then(attempt);
       });
     return attempt().then(() => {
-      this.unapplied -= 1;
-      if (
-        !this.closed &&
-        this.unapplied === 0 &&
-        this.pendingAppends.length === 0 &&
-        this.journal.size > JOURNAL_CLEAR_BYTES
-      ) {
-        this.journal.clear();
-      }
+      if (!this.closed) this.journal.applied(segment);
     });
   }
 
