@@ -21,16 +21,35 @@ export interface PmTextIndex {
   readonly blocks: readonly BlockRun[];
 }
 
+/** Projected text of text blocks already seen (nodes are immutable; unchanged blocks are shared between documents). */
+const textOfBlock = new WeakMap<ProseMirrorNode, string>();
+/** Index of documents already projected (documents are immutable). */
+const indexOfDoc = new WeakMap<ProseMirrorNode, PmTextIndex>();
+
 function blockText(node: ProseMirrorNode): string {
+  const known = textOfBlock.get(node);
+  if (known !== undefined) return known;
   let out = '';
   node.forEach((child) => {
     out += child.isText ? (child.text ?? '') : inlineLeafText(child.type.name);
   });
+  textOfBlock.set(node, out);
   return out;
 }
 
-/** Projects a ProseMirror document to text: text blocks joined by a blank line. */
+/**
+ * Projects a ProseMirror document to text: text blocks joined by a blank line. Computed once per
+ * document; blocks a change did not touch reuse their text.
+ */
 export function indexPmText(doc: ProseMirrorNode): PmTextIndex {
+  const known = indexOfDoc.get(doc);
+  if (known) return known;
+  const index = projectPmText(doc);
+  indexOfDoc.set(doc, index);
+  return index;
+}
+
+function projectPmText(doc: ProseMirrorNode): PmTextIndex {
   const blocks: BlockRun[] = [];
   const parts: string[] = [];
   let offset = 0;
@@ -49,31 +68,8 @@ export function indexPmText(doc: ProseMirrorNode): PmTextIndex {
   return { text: parts.join(''), blocks };
 }
 
-function blockAtText(index: PmTextIndex, offset: number): BlockRun | undefined {
-  const { blocks } = index;
-  let low = 0;
-  let high = blocks.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (blocks[mid].textStart <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return blocks[low];
-}
-
-/** ProseMirror position of a projected-text offset (offsets inside a separator snap to the next block). */
-export function pmPosFromText(index: PmTextIndex, offset: number): number {
-  const block = blockAtText(index, offset);
-  if (!block) return 0;
-  if (offset > block.textStart + block.length) {
-    const next = index.blocks[index.blocks.indexOf(block) + 1];
-    return next ? next.pmStart : block.pmStart + block.node.content.size;
-  }
-  return block.pmStart + Math.max(0, offset - block.textStart);
-}
-
-/** Projected-text offset of a ProseMirror position (positions between blocks snap forward). */
-export function textFromPmPos(index: PmTextIndex, pos: number): number {
+/** Index of the last text block starting at or before a ProseMirror position (0 if none). */
+function blockIndexAtPos(index: PmTextIndex, pos: number): number {
   const { blocks } = index;
   let low = 0;
   let high = blocks.length - 1;
@@ -82,7 +78,56 @@ export function textFromPmPos(index: PmTextIndex, pos: number): number {
     if (blocks[mid].pmStart <= pos) low = mid;
     else high = mid - 1;
   }
-  const block = blocks[low];
+  return low;
+}
+
+/**
+ * The parts of a ProseMirror range that lie inside text blocks, one per block, in order. Inline
+ * decorations cut this way each sit inside one block, where ProseMirror keeps them per block.
+ */
+export function textblockPieces(
+  index: PmTextIndex,
+  from: number,
+  to: number,
+): { from: number; to: number }[] {
+  const pieces: { from: number; to: number }[] = [];
+  const { blocks } = index;
+  for (let i = blockIndexAtPos(index, from); i < blocks.length && blocks[i].pmStart < to; i++) {
+    const block = blocks[i];
+    const start = Math.max(from, block.pmStart);
+    const end = Math.min(to, block.pmStart + block.node.content.size);
+    if (start < end) pieces.push({ from: start, to: end });
+  }
+  return pieces;
+}
+
+function blockIndexAtText(index: PmTextIndex, offset: number): number {
+  const { blocks } = index;
+  let low = 0;
+  let high = blocks.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (blocks[mid].textStart <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/** ProseMirror position of a projected-text offset (offsets inside a separator snap to the next block). */
+export function pmPosFromText(index: PmTextIndex, offset: number): number {
+  const at = blockIndexAtText(index, offset);
+  const block = index.blocks[at] as BlockRun | undefined;
+  if (!block) return 0;
+  if (offset > block.textStart + block.length) {
+    const next = index.blocks[at + 1] as BlockRun | undefined;
+    return next ? next.pmStart : block.pmStart + block.node.content.size;
+  }
+  return block.pmStart + Math.max(0, offset - block.textStart);
+}
+
+/** Projected-text offset of a ProseMirror position (positions between blocks snap forward). */
+export function textFromPmPos(index: PmTextIndex, pos: number): number {
+  const block = index.blocks[blockIndexAtPos(index, pos)];
   if (!block) return 0;
   if (pos < block.pmStart) return block.textStart;
   return block.textStart + Math.min(block.length, pos - block.pmStart);

@@ -20,7 +20,6 @@ import {
   buildTagDecorations,
   placeTags,
   setReviewMode,
-  SHOW_ALL_TAGS,
   type AnnotationPluginMeta,
 } from '../src/index.js';
 import { b, editorStateFor, pmDocOf, posOf, ydocFrom } from './editor-fixtures.js';
@@ -74,8 +73,8 @@ function summary(state: EditorState) {
 
 function fromScratch(state: EditorState, ydoc: Y.Doc) {
   const tags = placeTags(ydoc, state.doc)!;
-  const activeIds = annotationPluginKey.getState(state)!.activeIds;
-  const decorations = buildTagDecorations(state.doc, tags, SHOW_ALL_TAGS, activeIds);
+  const { activeIds, filter } = annotationPluginKey.getState(state)!;
+  const decorations = buildTagDecorations(state.doc, tags, filter, activeIds);
   return {
     tags: tags.map((tag) => `${tag.annotation.id}:${tag.status}:${tag.from}-${tag.to}`),
     decorations: decorations
@@ -151,6 +150,15 @@ describe('incremental tag placement', () => {
         log.push(`active ${[...active].join(',')}`);
         state = state.apply(
           state.tr.setMeta(annotationPluginKey, { activeIds: active } satisfies AnnotationPluginMeta),
+        );
+      } else if (roll < 0.16) {
+        // A new filter draws everything again (keeping the blocks that look the same).
+        const labels = new Set(LABELS.filter(() => next() < 0.7));
+        log.push(`filter ${[...labels].join(',')}`);
+        state = state.apply(
+          state.tr.setMeta(annotationPluginKey, {
+            filter: { labels, authors: null },
+          } satisfies AnnotationPluginMeta),
         );
       } else if (roll < 0.6) {
         log.push(randomTextEdit(ydoc, next));

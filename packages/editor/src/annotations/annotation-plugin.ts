@@ -3,10 +3,15 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirr
 import type { DecorationSet, EditorView } from 'prosemirror-view';
 import { ySyncPluginKey } from 'y-prosemirror';
 import { getAnnotationsMap } from '@factcheck/core';
-import { changedRegion } from './changed-region.js';
+import { changedRegion, regionMapping } from './changed-region.js';
 import { mapPlacedTags, placeTags, type PlacedTag } from './placed-tags.js';
 import { SHOW_ALL_TAGS, type TagFilter } from './tag-filter.js';
-import { buildTagDecorations, patchTagDecorations, type DirtyRange } from './tag-decorations.js';
+import {
+  buildTagDecorations,
+  keepUnchangedBlocks,
+  patchTagDecorations,
+  type DirtyRange,
+} from './tag-decorations.js';
 import { refreshQuotesOf } from './tag-quote-refresh.js';
 import { activeChanges, followDocumentChange, placeChangedTags } from './tag-updates.js';
 
@@ -132,8 +137,27 @@ function nextState(
     activeIds,
     decorations: dirty
       ? patchTagDecorations(decorations, newState.doc, tags, filter, activeIds, dirty)
-      : buildTagDecorations(newState.doc, tags, filter, activeIds),
+      : keepUnchangedBlocks(
+          previousDrawing(tr, previous.decorations, oldState, newState, remote),
+          buildTagDecorations(newState.doc, tags, filter, activeIds),
+          newState.doc,
+        ),
   };
+}
+
+/** The previous highlights moved into the new document, as a base to keep unchanged blocks from. */
+function previousDrawing(
+  tr: Transaction,
+  decorations: DecorationSet,
+  oldState: EditorState,
+  newState: EditorState,
+  remote: boolean,
+): DecorationSet {
+  if (!tr.docChanged) return decorations;
+  if (!remote) return decorations.map(tr.mapping, newState.doc);
+  // y-prosemirror replaced the whole document: map through what actually differs.
+  const region = changedRegion(oldState.doc, newState.doc);
+  return region ? decorations.map(regionMapping(region), newState.doc) : decorations;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { flattenRanges, LABELS, type IdRange, type Segment } from '@factcheck/core';
+import { indexPmText, textblockPieces } from '../text-positions.js';
 import type { PlacedTag } from './placed-tags.js';
 import { tagMatchesFilter, type TagFilter } from './tag-filter.js';
 
@@ -11,6 +12,13 @@ import { tagMatchesFilter, type TagFilter } from './tag-filter.js';
 export const TAG_CLASS = 'fc-tag';
 /** Attribute listing the ids of the tags covering a highlighted stretch, space-separated. */
 export const TAG_IDS_ATTRIBUTE = 'data-tag-ids';
+
+/** Spec of a highlight: `drawn` sums up its attributes, to tell whether two highlights look the same. */
+interface TagDecorationSpec {
+  readonly inclusiveStart: false;
+  readonly inclusiveEnd: false;
+  readonly drawn: string;
+}
 
 /** A stretch of the document whose highlights must be drawn again. */
 export interface DirtyRange {
@@ -37,11 +45,18 @@ function drawnRanges(
   return { byId, ranges };
 }
 
-function segmentDecoration(
+/**
+ * The decorations drawing one stretch covered by the same tags: one per text block it crosses, so
+ * each lies inside its block. ProseMirror keeps such decorations with their block and skips
+ * blocks whose decorations are the same object; a decoration spanning blocks would be cut and
+ * compared again for every block on every view update.
+ */
+function segmentDecorations(
+  doc: ProseMirrorNode,
   segment: Segment,
   byId: ReadonlyMap<string, PlacedTag>,
   activeIds: ReadonlySet<string>,
-): Decoration {
+): Decoration[] {
   const labels = new Set(segment.ids.map((id) => byId.get(id)!.annotation.label));
   const classes = [
     TAG_CLASS,
@@ -50,17 +65,20 @@ function segmentDecoration(
   if (segment.ids.length > 1) classes.push(`${TAG_CLASS}--overlap`);
   if (segment.ids.some((id) => activeIds.has(id))) classes.push(`${TAG_CLASS}--active`);
   if (segment.ids.some((id) => byId.get(id)!.annotation.adjudicated)) classes.push(`${TAG_CLASS}--decided`);
-  return Decoration.inline(
-    segment.from,
-    segment.to,
-    { class: classes.join(' '), [TAG_IDS_ATTRIBUTE]: segment.ids.join(' ') },
-    { inclusiveStart: false, inclusiveEnd: false },
+  const attrs = { class: classes.join(' '), [TAG_IDS_ATTRIBUTE]: segment.ids.join(' ') };
+  const spec: TagDecorationSpec = {
+    inclusiveStart: false,
+    inclusiveEnd: false,
+    drawn: `${attrs.class}|${attrs[TAG_IDS_ATTRIBUTE]}`,
+  };
+  return textblockPieces(indexPmText(doc), segment.from, segment.to).map((piece) =>
+    Decoration.inline(piece.from, piece.to, attrs, spec),
   );
 }
 
 /**
- * Draws tags as inline decorations, one per stretch of text covered by the same set of tags, so
- * overlapping tags show every label's colour and line style at once.
+ * Draws tags as inline decorations, one per stretch of text covered by the same set of tags (cut at
+ * block edges), so overlapping tags show every label's colour and line style at once.
  */
 export function buildTagDecorations(
   doc: ProseMirrorNode,
@@ -71,7 +89,7 @@ export function buildTagDecorations(
   const { byId, ranges } = drawnRanges(tags, filter);
   return DecorationSet.create(
     doc,
-    flattenRanges(ranges).map((segment) => segmentDecoration(segment, byId, activeIds)),
+    flattenRanges(ranges).flatMap((segment) => segmentDecorations(doc, segment, byId, activeIds)),
   );
 }
 
@@ -121,7 +139,43 @@ export function patchTagDecorations(
       if (decoration.from >= window.from && decoration.to <= window.to) stale.push(decoration);
     }
     const { byId, ranges } = drawnRanges(tags, filter, window);
-    for (const segment of flattenRanges(ranges)) fresh.push(segmentDecoration(segment, byId, activeIds));
+    for (const segment of flattenRanges(ranges))
+      fresh.push(...segmentDecorations(doc, segment, byId, activeIds));
   }
   return decorations.remove(stale).add(doc, fresh);
+}
+
+function drawnKey(decoration: Decoration): string {
+  return `${decoration.from}-${decoration.to}:${(decoration.spec as Partial<TagDecorationSpec>).drawn ?? ''}`;
+}
+
+function sameHighlights(a: readonly Decoration[], b: readonly Decoration[]): boolean {
+  if (a.length !== b.length) return false;
+  const keys = new Set(a.map(drawnKey));
+  return b.every((decoration) => keys.has(drawnKey(decoration)));
+}
+
+/**
+ * Highlights drawn from scratch (`next`), as a change of `previous` (already placed in the same
+ * document) that keeps the blocks whose highlights are the same. ProseMirror skips a block when
+ * its decorations are the very same object as last time, and otherwise compares them one by one,
+ * for every block on every update, for as long as the objects differ: a set built anew would make
+ * every later keystroke compare all highlights.
+ */
+export function keepUnchangedBlocks(
+  previous: DecorationSet,
+  next: DecorationSet,
+  doc: ProseMirrorNode,
+): DecorationSet {
+  if (previous === DecorationSet.empty) return next;
+  const stale = new Set<Decoration>();
+  const fresh: Decoration[] = [];
+  doc.forEach((node, offset) => {
+    const before = previous.find(offset, offset + node.nodeSize);
+    const after = next.find(offset, offset + node.nodeSize);
+    if (sameHighlights(before, after)) return;
+    for (const decoration of before) stale.add(decoration);
+    fresh.push(...after);
+  });
+  return stale.size === 0 && fresh.length === 0 ? previous : previous.remove([...stale]).add(doc, fresh);
 }
