@@ -73,3 +73,16 @@ describe('highlights per block', () => {
     expect(specsIn(before, 2)).toHaveLength(1);
   });
 });
+
+describe('an equal filter', () => {
+  it('keeps the drawing as it is', () => {
+    const state = tagged();
+    const before = annotationPluginKey.getState(state)!;
+    const meta: AnnotationPluginMeta = {
+      filter: { labels: new Set(['rumour', 'denial', 'allegation']), authors: null },
+    };
+    const after = annotationPluginKey.getState(state.apply(state.tr.setMeta(annotationPluginKey, meta)))!;
+    expect(after.decorations).toBe(before.decorations);
+    expect(after.filter).toBe(before.filter);
+  });
+});

@@ -5,7 +5,7 @@ import { ySyncPluginKey } from 'y-prosemirror';
 import { getAnnotationsMap } from '@factcheck/core';
 import { changedRegion, regionMapping } from './changed-region.js';
 import { mapPlacedTags, placeTags, type PlacedTag } from './placed-tags.js';
-import { SHOW_ALL_TAGS, type TagFilter } from './tag-filter.js';
+import { sameTagFilter, SHOW_ALL_TAGS, type TagFilter } from './tag-filter.js';
 import {
   buildTagDecorations,
   keepUnchangedBlocks,
@@ -88,7 +88,8 @@ function nextState(
   newState: EditorState,
 ): AnnotationPluginState {
   const meta = tr.getMeta(annotationPluginKey) as AnnotationPluginMeta | undefined;
-  const filter = meta?.filter ?? previous.filter;
+  // An equal filter (the page sets its own on mount) keeps the drawing: a rebuild costs ~100 ms.
+  const filter = meta?.filter && !sameTagFilter(meta.filter, previous.filter) ? meta.filter : previous.filter;
   const activeIds = meta?.activeIds ?? previous.activeIds;
   const ydoc = ydocOf(newState);
   const remote = isRemoteChange(tr) && tr.docChanged;

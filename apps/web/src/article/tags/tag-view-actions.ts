@@ -3,6 +3,7 @@ import type { EditorView } from 'prosemirror-view';
 import {
   annotationPluginKey,
   type AnnotationPluginMeta,
+  sameTagFilter,
   type PlacedTag,
   type TagFilter,
 } from '@factcheck/editor';
@@ -22,7 +23,8 @@ export function showTagsAsActive(view: EditorView, ids: ReadonlySet<string>): vo
 
 /** Draws only the tags passing the filter. */
 export function applyTagFilter(view: EditorView, filter: TagFilter): void {
-  if (annotationPluginKey.getState(view.state)?.filter === filter) return;
+  const current = annotationPluginKey.getState(view.state)?.filter;
+  if (current && sameTagFilter(current, filter)) return;
   sendMeta(view, { filter });
 }
 
