@@ -5,6 +5,9 @@ import { STALE_COPY_CLOSE_CODE, syncParams } from '../../session/sync-params.js'
 import { forgetLocalCopy, keepLocalCopy, type LocalCopy } from './local-copy.js';
 import { syncServerUrl } from './sync-url.js';
 
+/** How long the connection waits at most for this browser's copy to load. */
+const LOCAL_COPY_WAIT_MS = 3_000;
+
 /** An article's shared document and the provider keeping it in sync with the server. */
 export interface SharedArticle {
   readonly ydoc: Y.Doc;
@@ -41,7 +44,26 @@ export function useSharedArticle(
     const local = keepLocalCopy(articleId, ydoc);
     const provider = new WebsocketProvider(syncServerUrl(), articleId, ydoc, {
       params: syncParams(reviewerId),
+      connect: false,
+      // Tabs of one browser sync through the server like any two reviewers. Over the
+      // BroadcastChannel, y-websocket would send every other tab the whole article on each connect
+      // (~240 ms to encode the 5,000-tag article), while they are all connected to the server anyway.
+      disableBc: true,
     });
+    // The provider connects once this browser's copy is loaded: the server then sends only what
+    // the copy lacks and the copy is read once, and while it loads nothing needs it encoded again
+    // as an update (the provider sends its changes through the handshake instead).
+    ydoc.off('update', provider._updateHandler);
+    let closed = false;
+    // A copy that never finishes loading (storage stuck) must not keep the article offline.
+    const connectTimer = setTimeout(() => connect(), LOCAL_COPY_WAIT_MS);
+    const connect = () => {
+      clearTimeout(connectTimer);
+      if (closed || provider.shouldConnect) return;
+      ydoc.on('update', provider._updateHandler);
+      provider.connect();
+    };
+    void local.loaded.then(connect, connect);
     const article: SharedArticle = { ydoc, provider, local };
     setState({ article, hasSynced: provider.synced, refused: null });
     const onSync = (isSynced: boolean) => {
@@ -59,6 +81,8 @@ export function useSharedArticle(
     provider.on('sync', onSync);
     provider.on('closed', onClosed);
     return () => {
+      closed = true;
+      clearTimeout(connectTimer);
       provider.off('sync', onSync);
       provider.off('closed', onClosed);
       provider.destroy();
