@@ -121,3 +121,21 @@ describe('group commit', () => {
     expect(idle).toBe(true);
   });
 });
+
+describe('group commit with spacing', () => {
+  it('starts batches no closer together than the spacing, collecting what arrives meanwhile', async () => {
+    const starts: number[] = [];
+    const batches: string[][] = [];
+    const commits = new GroupCommit<string>(async (operations) => {
+      starts.push(performance.now());
+      batches.push([...operations]);
+    }, 40);
+    await commits.add('a1');
+    const later = [commits.add('a2'), commits.add('b1')];
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    later.push(commits.add('a3'));
+    await Promise.all(later);
+    expect(batches).toEqual([['a1'], ['a2', 'b1', 'a3']]);
+    expect(starts[1] - starts[0]).toBeGreaterThanOrEqual(39);
+  });
+});

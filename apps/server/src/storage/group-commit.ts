@@ -23,7 +23,14 @@ export class GroupCommit<Operation> {
   /** Settles when every batch and task queued so far has finished (never rejects). */
   private tail: Promise<void> = Promise.resolve();
 
-  constructor(private readonly write: BatchWriter<Operation>) {}
+  /** When the latest batch began to be written (performance.now()). */
+  private lastWriteAt = -Infinity;
+
+  constructor(
+    private readonly write: BatchWriter<Operation>,
+    /** Least time between the starts of two batches (0: one per turn at most); fewer, larger batches. */
+    private readonly spacingMs = 0,
+  ) {}
 
   /** Queues an operation for the next batch; resolves when that batch is written, rejects if it failed. */
   add(operation: Operation): Promise<void> {
@@ -52,11 +59,19 @@ export class GroupCommit<Operation> {
   private openBatch(): OpenBatch<Operation> {
     const batch: OpenBatch<Operation> = { operations: [], written: Promise.resolve() };
     // Waiting one turn after the previous write lets everything that arrived meanwhile join in.
-    batch.written = this.tail.then(nextTurn).then(() => {
-      if (this.open === batch) this.open = null;
-      return this.write(batch.operations);
-    });
+    batch.written = this.tail
+      .then(() => this.pause())
+      .then(() => {
+        if (this.open === batch) this.open = null;
+        this.lastWriteAt = performance.now();
+        return this.write(batch.operations);
+      });
     this.tail = batch.written.then(ignore, ignore);
     return batch;
+  }
+
+  private pause(): Promise<void> {
+    const wait = this.lastWriteAt + this.spacingMs - performance.now();
+    return wait > 0 ? new Promise((resolve) => setTimeout(resolve, wait)) : nextTurn();
   }
 }
