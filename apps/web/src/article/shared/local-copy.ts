@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
+import { clearDocument, IndexeddbPersistence, storeState } from 'y-indexeddb';
 import { getContent } from '@factcheck/core';
 
 /**
@@ -24,18 +24,44 @@ export interface LocalCopy {
   close(): void;
 }
 
-/** Keeps `ydoc` in this browser and loads what an earlier visit kept. */
-export function keepLocalCopy(articleId: string, ydoc: Y.Doc): LocalCopy {
+/** Runs `store` once the page is idle (after the article is drawn), or after a second at most. */
+function whenIdle(store: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(store, { timeout: 1_000 });
+  else setTimeout(store, 0);
+}
+
+/**
+ * Keeps `ydoc` in this browser and loads what an earlier visit kept. `serverSynced` resolves at the
+ * provider's first sync: when this browser held no copy, the article the server sent is stored
+ * once the page is idle, not encoded again while the article is being drawn.
+ */
+export function keepLocalCopy(articleId: string, ydoc: Y.Doc, serverSynced: Promise<void>): LocalCopy {
   if (typeof indexedDB === 'undefined') {
     return { available: false, loaded: Promise.resolve(false), close: () => undefined };
   }
   const persistence = new IndexeddbPersistence(localCopyName(articleId), ydoc);
-  // y-indexeddb does not store what it loads itself, yet while it listens Yjs encodes the loaded
-  // article again for it (~230 ms for a 5,000-tag article). It listens once the copy is loaded;
-  // whatever reached the document before is stored by y-indexeddb right before it loads.
+  // y-indexeddb does not store what it loads itself, yet while it listens Yjs encodes every change
+  // again as an update for it (~230-280 ms for the whole 5,000-tag article). So it listens once
+  // the copy is loaded if the copy held the article (whatever reached the document before is
+  // stored by y-indexeddb right before it loads); otherwise from the server's first sync on, and
+  // what that sync brought is stored whole when the page is idle.
   ydoc.off('update', persistence._storeUpdate);
+  let listening = false;
+  const listen = () => {
+    if (listening || persistence._destroyed) return;
+    listening = true;
+    ydoc.on('update', persistence._storeUpdate);
+  };
   persistence.once('synced', () => {
-    if (!persistence._destroyed) ydoc.on('update', persistence._storeUpdate);
+    if (getContent(ydoc).length > 0) listen();
+    else
+      void serverSynced.then(() => {
+        if (listening || persistence._destroyed) return;
+        listen();
+        whenIdle(() => {
+          if (!persistence._destroyed) void storeState(persistence).catch(() => undefined);
+        });
+      });
   });
   const loaded = Promise.race([
     persistence.whenSynced.then(() => getContent(ydoc).length > 0),

@@ -41,7 +41,8 @@ export function useSharedArticle(
   useEffect(() => {
     if (!enabled) return;
     const ydoc = new Y.Doc();
-    const local = keepLocalCopy(articleId, ydoc);
+    let serverSynced: () => void = () => undefined;
+    const local = keepLocalCopy(articleId, ydoc, new Promise<void>((resolve) => (serverSynced = resolve)));
     const provider = new WebsocketProvider(syncServerUrl(), articleId, ydoc, {
       params: syncParams(reviewerId),
       connect: false,
@@ -51,19 +52,27 @@ export function useSharedArticle(
       disableBc: true,
     });
     // The provider connects once this browser's copy is loaded: the server then sends only what
-    // the copy lacks and the copy is read once, and while it loads nothing needs it encoded again
-    // as an update (the provider sends its changes through the handshake instead).
+    // the copy lacks and the copy is read once. Until the reviewer can edit (the copy held the
+    // article, or the server's first sync), the provider does not listen for updates: it skips
+    // those it made itself, yet Yjs would encode each loaded article again as an update for it.
     ydoc.off('update', provider._updateHandler);
     let closed = false;
+    let listening = false;
+    const listen = () => {
+      if (listening || closed) return;
+      listening = true;
+      ydoc.on('update', provider._updateHandler);
+    };
+    provider.once('sync', listen);
     // A copy that never finishes loading (storage stuck) must not keep the article offline.
-    const connectTimer = setTimeout(() => connect(), LOCAL_COPY_WAIT_MS);
-    const connect = () => {
+    const connectTimer = setTimeout(() => connect(true), LOCAL_COPY_WAIT_MS);
+    const connect = (editable: boolean) => {
       clearTimeout(connectTimer);
       if (closed || provider.shouldConnect) return;
-      ydoc.on('update', provider._updateHandler);
+      if (editable) listen();
       provider.connect();
     };
-    void local.loaded.then(connect, connect);
+    void local.loaded.then(connect, () => connect(false));
     const article: SharedArticle = { ydoc, provider, local };
     setState({ article, hasSynced: provider.synced, refused: null });
     const onSync = (isSynced: boolean) => {
@@ -79,6 +88,7 @@ export function useSharedArticle(
     };
     void local.loaded.then((held) => onSync(held));
     provider.on('sync', onSync);
+    provider.once('sync', () => serverSynced());
     provider.on('closed', onClosed);
     return () => {
       closed = true;
