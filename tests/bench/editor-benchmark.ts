@@ -60,12 +60,14 @@ interface Scene {
  * same article, and the time from a tag on one page to its highlight on another.
  */
 export async function runEditorBenchmark(options: EditorBenchmarkOptions): Promise<Measurement[]> {
-  if (!existsSync(path.join(WEB_DIST, 'index.html'))) {
-    throw new Error(`the web app is not built (${WEB_DIST}); run \`npm run build\` first`);
+  // BENCH_WEB_DIST measures another build (an earlier version, for before/after under equal load).
+  const webDist = process.env.BENCH_WEB_DIST ? path.resolve(process.env.BENCH_WEB_DIST) : WEB_DIST;
+  if (!existsSync(path.join(webDist, 'index.html'))) {
+    throw new Error(`the web app is not built (${webDist}); run \`npm run build\` first`);
   }
   const article = buildBigArticle(options.article);
   const expectedTags = getAnnotationsMap(article).size;
-  const server = await startOurServer({ articles: new Map([[ROOM, article]]), webDist: WEB_DIST });
+  const server = await startOurServer({ articles: new Map([[ROOM, article]]), webDist });
   let typist: BenchClient | null = null;
   let browser: Browser | null = null;
   try {
