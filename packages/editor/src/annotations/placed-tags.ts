@@ -3,9 +3,7 @@ import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import type { Mapping } from 'prosemirror-transform';
 import {
   getAnnotationsMap,
-  getContent,
   parseAnnotation,
-  projectFragment,
   readAnnotations,
   resolveAnnotation,
   resolveAnnotations,
@@ -14,6 +12,7 @@ import {
   type ResolvedAnnotation,
 } from '@factcheck/core';
 import { indexPmText, pmPosFromText, type PmTextIndex } from '../text-positions.js';
+import { contentProjection } from './content-projection.js';
 
 /** A tag placed in the editor: the annotation, how it anchored, and its ProseMirror range. */
 export interface PlacedTag {
@@ -35,7 +34,7 @@ function toPlaced(tag: ResolvedAnnotation, index: PmTextIndex): PlacedTag {
 
 /** The text index of the ProseMirror document if it shows the Y.Doc's text; null mid-sync. */
 function matchingIndex(ydoc: Y.Doc, pmDoc: ProseMirrorNode) {
-  const projection = projectFragment(getContent(ydoc));
+  const projection = contentProjection(ydoc);
   const index = indexPmText(pmDoc);
   return index.text === projection.text ? { projection, index } : null;
 }
