@@ -49,7 +49,8 @@ export function followDocumentChange(
       touched.add(tag.annotation.id);
       if (tag.from !== null && tag.to !== null)
         dirty.push({ from: mapping.map(tag.from, -1), to: mapping.map(tag.to, 1) });
-    } else if (tag.from === null || tag.to === null) {
+    } else if (tag.from === null || tag.to === null || tag.to < region.from) {
+      // Orphans, and tags before the change, stay as they are (the same objects).
       moved.push(tag);
     } else {
       moved.push({ ...tag, from: mapping.map(tag.from, 1), to: mapping.map(tag.to, -1) });
