@@ -68,21 +68,42 @@ export function bestQuoteMatch(
   return best;
 }
 
-/** Similarity of two strings from 0 to 1 (1 − edit distance / longer length), bounded in cost. */
+/**
+ * Similarity of two strings from 0 to 1 (1 − edit distance / longer length), bounded in cost. The
+ * common start and end are skipped before the edit distance is computed (they do not change it), so
+ * a quote drifted by a few typed characters costs about as much as those characters.
+ */
 export function similarity(a: string, b: string, maxLength = 2_000): number {
   if (a === b) return 1;
   if (!a.length || !b.length) return 0;
   if (a.length > maxLength || b.length > maxLength) return 0;
-  let previous = new Array<number>(b.length + 1);
-  let current = new Array<number>(b.length + 1);
+  let start = 0;
+  const shorter = Math.min(a.length, b.length);
+  while (start < shorter && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a.charCodeAt(endA - 1) === b.charCodeAt(endB - 1)) {
+    endA--;
+    endB--;
+  }
+  return 1 - editDistance(a.slice(start, endA), b.slice(start, endB)) / Math.max(a.length, b.length);
+}
+
+/** Levenshtein distance, one row at a time. */
+function editDistance(a: string, b: string): number {
+  if (!a.length) return b.length;
+  if (!b.length) return a.length;
+  let previous = new Int32Array(b.length + 1);
+  let current = new Int32Array(b.length + 1);
   for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
     current[0] = i;
+    const code = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      const cost = code === b.charCodeAt(j - 1) ? 0 : 1;
       current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
     }
     [previous, current] = [current, previous];
   }
-  return 1 - previous[b.length] / Math.max(a.length, b.length);
+  return previous[b.length];
 }
