@@ -132,7 +132,8 @@ describe('group commit with spacing', () => {
     }, 40);
     await commits.add('a1');
     const later = [commits.add('a2'), commits.add('b1')];
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    // A later turn of the event loop, always before the spacing's timer can fire.
+    await new Promise((resolve) => setImmediate(resolve));
     later.push(commits.add('a3'));
     await Promise.all(later);
     expect(batches).toEqual([['a1'], ['a2', 'b1', 'a3']]);

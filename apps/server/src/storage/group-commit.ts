@@ -72,6 +72,9 @@ export class GroupCommit<Operation> {
 
   private pause(): Promise<void> {
     const wait = this.lastWriteAt + this.spacingMs - performance.now();
-    return wait > 0 ? new Promise((resolve) => setTimeout(resolve, wait)) : nextTurn();
+    if (wait <= 0) return nextTurn();
+    // Timers count whole milliseconds from the event loop's cached clock and may fire a little
+    // early by performance.now(): wait again for what is left.
+    return new Promise<void>((resolve) => setTimeout(resolve, Math.ceil(wait))).then(() => this.pause());
   }
 }
