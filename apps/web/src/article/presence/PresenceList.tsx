@@ -1,10 +1,5 @@
+import { initials } from './initials.js';
 import type { PresentReviewer } from './usePresence.js';
-
-function initials(name: string): string {
-  const words = name.trim().split(/\s+/u).filter(Boolean);
-  const letters = words.length > 1 ? [words[0], words[words.length - 1]] : words;
-  return letters.map((word) => Array.from(word)[0]?.toUpperCase() ?? '').join('') || '?';
-}
 
 /** Who is in the article now: a chip per reviewer in their colour, yourself marked "you". */
 export function PresenceList({ users }: { readonly users: readonly PresentReviewer[] }) {
