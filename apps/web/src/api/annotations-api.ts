@@ -1,14 +1,8 @@
-import type { Label, TagSearchAnswer, TagSearchResult, TagStatus } from '@factcheck/core';
+import type { Label, TagSearchAnswer, TagStatus } from '@factcheck/core';
 import { apiFetch } from '../session/session-token.js';
 import { ApiError } from './articles-api.js';
 
 /** Tag search across the library (`GET /api/annotations`). */
-
-/** One tag found, with its article; offsets are code points of the article's txt export. */
-export type TagSearchResultJson = TagSearchResult;
-
-/** How many tags match, and the first of them. */
-export type TagSearchAnswerJson = TagSearchAnswer;
 
 /** What to search tags by; empty fields are left out. */
 export interface TagSearchQuery {
@@ -40,13 +34,12 @@ export function tagSearchParams(query: TagSearchQuery): string {
 }
 
 /** Searches every article's tags. */
-export async function searchTags(query: TagSearchQuery, signal?: AbortSignal): Promise<TagSearchAnswerJson> {
+export async function searchTags(query: TagSearchQuery, signal?: AbortSignal): Promise<TagSearchAnswer> {
   const response = await apiFetch(`/api/annotations?${tagSearchParams(query)}`, {
     signal,
     headers: { Accept: 'application/json' },
   });
-  const body = (await response.json().catch(() => null)) as
-    (TagSearchAnswerJson & { error?: unknown }) | null;
+  const body = (await response.json().catch(() => null)) as (TagSearchAnswer & { error?: unknown }) | null;
   if (!response.ok || !body) {
     const message =
       typeof body?.error === 'string' ? body.error : `${response.status} ${response.statusText}`;

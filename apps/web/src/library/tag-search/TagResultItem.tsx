@@ -1,4 +1,4 @@
-import type { TagSearchResultJson } from '../../api/annotations-api.js';
+import type { TagSearchResult } from '@factcheck/core';
 import { truncateQuote } from '../../article/tags/tag-status.js';
 import { LabelChip } from '../../labels/LabelChip.js';
 import { Link } from '../../routing/Link.js';
@@ -7,7 +7,7 @@ import { highlightTerms } from '../highlight-terms.js';
 
 /** Props of one tag result. */
 export interface TagResultItemProps {
-  readonly tag: TagSearchResultJson;
+  readonly tag: TagSearchResult;
   /** The words searched in quotes, marked in this one. */
   readonly query: string;
 }
