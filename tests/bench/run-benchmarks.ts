@@ -17,7 +17,8 @@ import { formatTable, writeResults, type BenchFigure } from './results-table.js'
  *   figures in the results file are kept.
  * - env `BENCH_CPU_PROF=<dir>` makes every server write a `--cpu-prof` profile there (one folder
  *   per server kind); env `BENCH_SERVER_IMPORT=<module>` preloads one more module into our server
- *   (to instrument it while investigating).
+ *   (to instrument it while investigating); env `BENCH_RESULTS=<file>` writes the figures there
+ *   instead of bench-results.json (investigations that must not touch the committed figures).
  */
 
 function parseArguments(argv: readonly string[]): { smoke: boolean; only: BenchmarkName[] } {
@@ -71,9 +72,11 @@ for (const { name, error } of failures)
   console.log(`  ${name}: FAILED (${(error as Error)?.message ?? error})`);
 
 const cpu = cpus();
-const file = fileURLToPath(
-  new URL(smoke ? '../../.tmp/bench-results-smoke.json' : '../../bench-results.json', import.meta.url),
-);
+const file =
+  process.env.BENCH_RESULTS ??
+  fileURLToPath(
+    new URL(smoke ? '../../.tmp/bench-results-smoke.json' : '../../bench-results.json', import.meta.url),
+  );
 await writeResults(
   file,
   {
