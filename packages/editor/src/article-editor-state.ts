@@ -37,7 +37,7 @@ export function createArticleEditorState(options: ArticleEditorOptions): EditorS
       ...(awareness ? [presencePlugin(awareness)] : []),
       yUndoPlugin({ undoManager: createUndoManager(ydoc) }),
       reviewModePlugin(options.reviewMode ?? true, options.textLocked),
-      annotationPlugin({ onTagsClicked: options.onTagsClicked }),
+      annotationPlugin({ onTagsClicked: options.onTagsClicked, quoteRefresh: options.quoteRefresh }),
       taggingKeymap(options.reviewer, options.onTagged, options.canTag),
       editingKeymap(),
       baseKeys(),

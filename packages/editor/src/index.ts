@@ -5,6 +5,7 @@ export * from './annotations/placed-tags.js';
 export * from './annotations/tag-filter.js';
 export * from './annotations/tag-decorations.js';
 export * from './annotations/annotation-plugin.js';
+export { QUOTE_REFRESH_TIMING, type PauseTiming } from './annotations/pause-scheduler.js';
 export * from './tagging-commands.js';
 export * from './formatting-commands.js';
 export * from './review-mode.js';

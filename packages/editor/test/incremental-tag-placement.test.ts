@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { ySyncPluginKey } from 'y-prosemirror';
@@ -19,6 +19,7 @@ import {
   annotationPluginKey,
   buildTagDecorations,
   placeTags,
+  QUOTE_REFRESH_TIMING,
   setReviewMode,
   type AnnotationPluginMeta,
 } from '../src/index.js';
@@ -186,7 +187,10 @@ describe('incremental tag placement', () => {
 });
 
 describe('quote refresh after this reviewer’s edit', () => {
-  it('refreshes the quote of the tag the edit touched, and only that one', async () => {
+  afterEach(() => vi.useRealTimers());
+
+  /** Two tagged paragraphs, the plugin's view, and the reviewer typing inside the first tag. */
+  function typingInsideATag() {
     const ydoc = ydocFrom(doc(p('Ali Zafar denied the claims.'), p('Meesha Shafi accused him.')));
     const projection = projectFragment(getContent(ydoc));
     const tagAt = (quote: string, id: string) => {
@@ -196,23 +200,62 @@ describe('quote refresh after this reviewer’s edit', () => {
     };
     tagAt('denied the claims', 'edited');
     tagAt('accused him', 'untouched');
-    let before = editorStateFor(ydoc);
-    setReviewMode(false)(before, (tr) => (before = before.apply(tr)));
-    const plugin = before.plugins.find((candidate) => candidate.spec.key === annotationPluginKey)!;
-
-    // The reviewer types inside the first tag; y-prosemirror would write the same change to the Y.Doc.
-    const at = posOf(before.doc, 'the claims');
-    const after = before.apply(before.tr.insertText('all ', at));
-    const paragraph = getContent(ydoc).get(0) as Y.XmlElement;
-    ydoc.transact(() => (paragraph.get(0) as Y.XmlText).insert('Ali Zafar denied '.length, 'all '), 'local');
-
-    const view = { state: after, dispatch: () => {} } as unknown as EditorView;
+    let state = editorStateFor(ydoc);
+    setReviewMode(false)(state, (tr) => (state = state.apply(tr)));
+    const plugin = state.plugins.find((candidate) => candidate.spec.key === annotationPluginKey)!;
+    const view = { state, dispatch: () => {} } as unknown as EditorView;
     const pluginView = plugin.spec.view!(view);
-    pluginView.update!(view, before);
-    await Promise.resolve();
+    const quotes = () => Object.fromEntries(readAnnotations(ydoc).valid.map((tag) => [tag.id, tag.quote]));
+    /** Types `text` inside the first tag, as y-prosemirror would write it to the Y.Doc too. */
+    const type = (text: string) => {
+      const before = view.state;
+      const at = posOf(before.doc, 'the claims');
+      view.state = before.apply(before.tr.insertText(text, at));
+      const paragraph = getContent(ydoc).get(0) as Y.XmlElement;
+      ydoc.transact(() => (paragraph.get(0) as Y.XmlText).insert('Ali Zafar denied '.length, text), 'local');
+      pluginView.update!(view, before);
+    };
+    return { quotes, type, pluginView };
+  }
 
-    const quotes = Object.fromEntries(readAnnotations(ydoc).valid.map((tag) => [tag.id, tag.quote]));
-    expect(quotes).toEqual({ edited: 'denied all the claims', untouched: 'accused him' });
+  it('refreshes the quote of the tag the edit touched, and only that one, once typing pauses', async () => {
+    vi.useFakeTimers();
+    const { quotes, type, pluginView } = typingInsideATag();
+    type('all ');
+    await Promise.resolve();
+    // Not before the next paint: the refresh waits for a pause in the typing.
+    expect(quotes().edited).toBe('denied the claims');
+    vi.advanceTimersByTime(QUOTE_REFRESH_TIMING.pauseMs - 1);
+    expect(quotes().edited).toBe('denied the claims');
+    vi.advanceTimersByTime(1);
+    vi.runOnlyPendingTimers(); // the idle callback (a timer outside the browser)
+    expect(quotes()).toEqual({ edited: 'denied all the claims', untouched: 'accused him' });
     pluginView.destroy!();
+  });
+
+  it('refreshes during continuous typing at the longest wait', () => {
+    vi.useFakeTimers();
+    const { quotes, type, pluginView } = typingInsideATag();
+    const step = QUOTE_REFRESH_TIMING.pauseMs / 2;
+    let typed = 0;
+    while (quotes().edited === 'denied the claims') {
+      expect(typed * step, 'typed for longer than the longest wait').toBeLessThanOrEqual(
+        QUOTE_REFRESH_TIMING.maxWaitMs + step,
+      );
+      type('a');
+      typed += 1;
+      vi.advanceTimersByTime(step);
+    }
+    expect(typed * step).toBeGreaterThanOrEqual(QUOTE_REFRESH_TIMING.maxWaitMs);
+    expect(quotes().edited).toMatch(/^denied a+the claims$/);
+    pluginView.destroy!();
+  });
+
+  it('refreshes pending quotes when the editor is closed before the pause', () => {
+    vi.useFakeTimers();
+    const { quotes, type, pluginView } = typingInsideATag();
+    type('all ');
+    pluginView.destroy!();
+    expect(quotes().edited).toBe('denied all the claims');
   });
 });

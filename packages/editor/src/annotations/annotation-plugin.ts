@@ -12,6 +12,7 @@ import {
   patchTagDecorations,
   type DirtyRange,
 } from './tag-decorations.js';
+import { pauseScheduler, QUOTE_REFRESH_TIMING, type PauseTiming } from './pause-scheduler.js';
 import { refreshQuotesOf } from './tag-quote-refresh.js';
 import { activeChanges, followDocumentChange, placeChangedTags } from './tag-updates.js';
 
@@ -44,6 +45,8 @@ export const annotationPluginKey = new PluginKey<AnnotationPluginState>('factche
 export interface AnnotationPluginOptions {
   /** Called when the reviewer clicks highlighted text, with the ids of the tags under the click. */
   readonly onTagsClicked?: (ids: string[], view: EditorView, event: MouseEvent) => void;
+  /** When the quotes of tags this reviewer's edits touched are refreshed (default: after a pause). */
+  readonly quoteRefresh?: PauseTiming;
 }
 
 function ydocOf(state: EditorState): Y.Doc | null {
@@ -229,41 +232,35 @@ export function annotationPlugin(options: AnnotationPluginOptions = {}): Plugin<
       };
       annotations?.observeDeep(onAnnotationsChanged);
 
-      let refreshQueued = false;
-      let editedRanges: DirtyRange[] = [];
+      // Quotes of the tags this reviewer's edits touched are refreshed once typing pauses, in idle
+      // time: resolving them costs more than the keystroke itself and no one needs them sooner.
+      const staleQuotes = new Set<string>();
+      const quoteRefresh = pauseScheduler(() => {
+        if (destroyed || !ydoc) return;
+        const ids = [...staleQuotes];
+        staleQuotes.clear();
+        refreshQuotesOf(ydoc, ids);
+      }, options.quoteRefresh ?? QUOTE_REFRESH_TIMING);
       return {
         update(updatedView, previousState) {
           if (!ydoc || updatedView.state.doc === previousState.doc) return;
           const sync = ySyncPluginKey.getState(updatedView.state) as SyncPluginState | undefined;
           if (sync?.isChangeOrigin && !sync.isUndoRedoOperation) return;
-          // This reviewer's own edit (or undo): remember where, refresh those tags after the transaction.
+          // This reviewer's own edit (or undo): the tags it touched get a fresh quote later.
           const region = changedRegion(previousState.doc, updatedView.state.doc);
-          if (region)
-            editedRanges = [...editedRanges.map(mapThrough(region)), { from: region.from, to: region.toNew }];
-          if (refreshQueued) return;
-          refreshQueued = true;
-          queueMicrotask(() => {
-            refreshQueued = false;
-            const ranges = editedRanges;
-            editedRanges = [];
-            if (destroyed) return;
-            const tags = annotationPluginKey.getState(view.state)?.tags ?? [];
-            const touched = tags.filter(
-              (tag) =>
-                tag.from !== null &&
-                tag.to !== null &&
-                ranges.some((range) => tag.from! <= range.to && tag.to! >= range.from),
-            );
-            refreshQuotesOf(
-              ydoc,
-              touched.map((tag) => tag.annotation.id),
-            );
-            // Mapping shrinks a tag whose whole text was deleted to nothing; placing it again
-            // shows it as orphaned at once.
-            queuePlace(touched.filter(isCollapsed).map((tag) => tag.annotation.id));
-          });
+          if (!region) return;
+          const tags = annotationPluginKey.getState(updatedView.state)?.tags ?? [];
+          const touched = tagsTouching(tags, region.from, region.toNew);
+          if (touched.length === 0) return;
+          for (const tag of touched) staleQuotes.add(tag.annotation.id);
+          quoteRefresh.poke();
+          // Mapping shrinks a tag whose whole text was deleted to nothing; placing it again
+          // shows it as orphaned at once.
+          queuePlace(touched.filter(isCollapsed).map((tag) => tag.annotation.id));
         },
         destroy() {
+          // Leaving the article keeps the quotes of the last edits.
+          quoteRefresh.flush();
           destroyed = true;
           annotations?.unobserveDeep(onAnnotationsChanged);
         },
@@ -272,13 +269,11 @@ export function annotationPlugin(options: AnnotationPluginOptions = {}): Plugin<
   });
 }
 
-/** Moves an earlier edited range through a later change. */
-function mapThrough(region: {
-  from: number;
-  toOld: number;
-  toNew: number;
-}): (range: DirtyRange) => DirtyRange {
-  const shift = (pos: number) =>
-    pos <= region.from ? pos : pos >= region.toOld ? pos + region.toNew - region.toOld : region.from;
-  return (range) => ({ from: shift(range.from), to: Math.max(shift(range.from), shift(range.to)) });
+/** The placed tags whose text overlaps or touches `from`–`to`. */
+function tagsTouching(tags: readonly PlacedTag[], from: number, to: number): PlacedTag[] {
+  const touched: PlacedTag[] = [];
+  for (const tag of tags) {
+    if (tag.from !== null && tag.to !== null && tag.from <= to && tag.to >= from) touched.push(tag);
+  }
+  return touched;
 }
