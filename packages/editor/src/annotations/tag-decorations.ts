@@ -57,23 +57,48 @@ function segmentDecorations(
   byId: ReadonlyMap<string, PlacedTag>,
   activeIds: ReadonlySet<string>,
 ): Decoration[] {
-  const labels = new Set(segment.ids.map((id) => byId.get(id)!.annotation.label));
-  const classes = [
-    TAG_CLASS,
-    ...LABELS.filter((label) => labels.has(label)).map((label) => `${TAG_CLASS}--${label}`),
-  ];
-  if (segment.ids.length > 1) classes.push(`${TAG_CLASS}--overlap`);
-  if (segment.ids.some((id) => activeIds.has(id))) classes.push(`${TAG_CLASS}--active`);
-  if (segment.ids.some((id) => byId.get(id)!.annotation.adjudicated)) classes.push(`${TAG_CLASS}--decided`);
-  const attrs = { class: classes.join(' '), [TAG_IDS_ATTRIBUTE]: segment.ids.join(' ') };
+  let labels = 0;
+  let active = false;
+  let decided = false;
+  for (const id of segment.ids) {
+    const annotation = byId.get(id)!.annotation;
+    labels |= 1 << LABELS.indexOf(annotation.label);
+    active ||= activeIds.has(id);
+    decided ||= annotation.adjudicated === true;
+  }
+  const className = highlightClass(labels, segment.ids.length > 1, active, decided);
+  const ids = segment.ids.length === 1 ? segment.ids[0] : segment.ids.join(' ');
+  const attrs = { class: className, [TAG_IDS_ATTRIBUTE]: ids };
   const spec: TagDecorationSpec = {
     inclusiveStart: false,
     inclusiveEnd: false,
-    drawn: `${attrs.class}|${attrs[TAG_IDS_ATTRIBUTE]}`,
+    drawn: `${className}|${ids}`,
   };
-  return textblockPieces(indexPmText(doc), segment.from, segment.to).map((piece) =>
-    Decoration.inline(piece.from, piece.to, attrs, spec),
-  );
+  const pieces = textblockPieces(indexPmText(doc), segment.from, segment.to);
+  return pieces.length === 1
+    ? [Decoration.inline(pieces[0].from, pieces[0].to, attrs, spec)]
+    : pieces.map((piece) => Decoration.inline(piece.from, piece.to, attrs, spec));
+}
+
+/** Class strings of highlights by their labels (a bit per label) and flags: few distinct ones. */
+const highlightClasses = new Map<string, string>();
+
+/** The class attribute of a highlight: `fc-tag`, a class per label in label order, then the flags. */
+function highlightClass(labels: number, overlap: boolean, active: boolean, decided: boolean): string {
+  const key = `${labels}${overlap ? 'o' : ''}${active ? 'a' : ''}${decided ? 'd' : ''}`;
+  let className = highlightClasses.get(key);
+  if (className === undefined) {
+    const classes = [
+      TAG_CLASS,
+      ...LABELS.filter((_, bit) => labels & (1 << bit)).map((label) => `${TAG_CLASS}--${label}`),
+    ];
+    if (overlap) classes.push(`${TAG_CLASS}--overlap`);
+    if (active) classes.push(`${TAG_CLASS}--active`);
+    if (decided) classes.push(`${TAG_CLASS}--decided`);
+    className = classes.join(' ');
+    highlightClasses.set(key, className);
+  }
+  return className;
 }
 
 /**
