@@ -251,6 +251,17 @@ describe('quote refresh after this reviewer’s edit', () => {
     pluginView.destroy!();
   });
 
+  it('keeps a tag typed into a lot before the pause, with the typed text in its quote', () => {
+    vi.useFakeTimers();
+    const { quotes, type, pluginView } = typingInsideATag();
+    // Far more than the tag's own text: too unlike its last quote to count as drifted.
+    for (let i = 0; i < 30; i++) type('x');
+    vi.advanceTimersByTime(QUOTE_REFRESH_TIMING.pauseMs);
+    vi.runOnlyPendingTimers();
+    expect(quotes().edited).toBe(`denied ${'x'.repeat(30)}the claims`);
+    pluginView.destroy!();
+  });
+
   it('refreshes pending quotes when the editor is closed before the pause', () => {
     vi.useFakeTimers();
     const { quotes, type, pluginView } = typingInsideATag();

@@ -241,6 +241,13 @@ export function annotationPlugin(options: AnnotationPluginOptions = {}): Plugin<
         staleQuotes.clear();
         refreshQuotesOf(ydoc, ids);
       }, options.quoteRefresh ?? QUOTE_REFRESH_TIMING);
+      // A reload or a closed tab does not destroy the view: refresh before the page goes away.
+      const page = (view.dom as HTMLElement | undefined)?.ownerDocument;
+      const refreshBeforeLeaving = () => {
+        if (page?.visibilityState === 'hidden') quoteRefresh.flush();
+      };
+      page?.addEventListener('visibilitychange', refreshBeforeLeaving);
+      page?.defaultView?.addEventListener('pagehide', quoteRefresh.flush);
       return {
         update(updatedView, previousState) {
           if (!ydoc || updatedView.state.doc === previousState.doc) return;
@@ -261,6 +268,8 @@ export function annotationPlugin(options: AnnotationPluginOptions = {}): Plugin<
         destroy() {
           // Leaving the article keeps the quotes of the last edits.
           quoteRefresh.flush();
+          page?.removeEventListener('visibilitychange', refreshBeforeLeaving);
+          page?.defaultView?.removeEventListener('pagehide', quoteRefresh.flush);
           destroyed = true;
           annotations?.unobserveDeep(onAnnotationsChanged);
         },

@@ -114,11 +114,19 @@ export function replaceTags(
 
 /** Maps placed tags through a local change; a tag whose text was deleted keeps its last place until the next rebuild. */
 export function mapPlacedTags(tags: readonly PlacedTag[], mapping: Mapping): PlacedTag[] {
+  const unchangedBefore = firstChangedPosition(mapping);
   return tags.map((tag) => {
-    if (tag.from === null || tag.to === null) return tag;
+    if (tag.from === null || tag.to === null || tag.to < unchangedBefore) return tag;
     const from = mapping.map(tag.from, 1);
     const to = mapping.map(tag.to, -1);
     if (from === tag.from && to === tag.to) return tag;
     return { ...tag, from, to: Math.max(from, to) };
   });
+}
+
+/** Positions before this one are the same after the mapping (each keystroke maps 5,000 tags). */
+function firstChangedPosition(mapping: Mapping): number {
+  let first = Number.MAX_SAFE_INTEGER;
+  for (const map of mapping.maps) map.forEach((oldStart) => (first = Math.min(first, oldStart)));
+  return first;
 }

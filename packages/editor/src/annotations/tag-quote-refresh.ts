@@ -3,12 +3,27 @@ import {
   createAnchor,
   getAnnotationsMap,
   getContent,
+  offsetOfRelativePosition,
   parseAnnotation,
   projectFragment,
   QUOTE_REFRESH_ORIGIN,
   quoteAt,
   resolveAnnotation,
+  type ResolvedAnnotation,
+  type TextProjection,
 } from '@factcheck/core';
+
+/**
+ * A tag this reviewer typed into, whose positions still cover text, covers that text: quotes are
+ * refreshed once typing pauses, and a burst of typing inside a short tag makes its text too unlike
+ * its last quote to count as drifted (refreshed after every keystroke, it never got that far).
+ */
+function typedInto(ydoc: Y.Doc, projection: TextProjection, tag: ResolvedAnnotation): ResolvedAnnotation {
+  if (tag.status !== 'orphaned') return tag;
+  const from = offsetOfRelativePosition(ydoc, projection, tag.annotation.start);
+  const to = offsetOfRelativePosition(ydoc, projection, tag.annotation.end);
+  return from !== null && to !== null && from < to ? { ...tag, status: 'drifted', from, to } : tag;
+}
 
 /**
  * Core's `refreshTagQuotes` for some tags only: after this reviewer's edit, the tags whose text
@@ -28,7 +43,7 @@ export function refreshQuotesOf(ydoc: Y.Doc, ids: Iterable<string>, now: Date = 
     if (!(entry instanceof Y.Map)) continue;
     const parsed = parseAnnotation(id, entry);
     if (!parsed.ok) continue;
-    const tag = resolveAnnotation(ydoc, projection, parsed.annotation);
+    const tag = typedInto(ydoc, projection, resolveAnnotation(ydoc, projection, parsed.annotation));
     if ((tag.status === 'drifted' || tag.status === 'reanchored') && tag.from !== null && tag.to !== null) {
       stale.push({ entry, status: tag.status, from: tag.from, to: tag.to });
     }
