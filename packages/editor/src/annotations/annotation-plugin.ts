@@ -260,7 +260,9 @@ export function annotationPlugin(options: AnnotationPluginOptions = {}): Plugin<
           const touched = tagsTouching(tags, region.from, region.toNew);
           if (touched.length === 0) return;
           for (const tag of touched) staleQuotes.add(tag.annotation.id);
-          quoteRefresh.poke();
+          // Text far from its last quote no longer counts as the tag's on other pages: not later.
+          if (touched.some(outgrowsQuote)) quoteRefresh.pokeSoon();
+          else quoteRefresh.poke();
           // Mapping shrinks a tag whose whole text was deleted to nothing; placing it again
           // shows it as orphaned at once.
           queuePlace(touched.filter(isCollapsed).map((tag) => tag.annotation.id));
@@ -276,6 +278,15 @@ export function annotationPlugin(options: AnnotationPluginOptions = {}): Plugin<
       };
     },
   });
+}
+
+/**
+ * Whether a tag's length moved a quarter away from its quote's: resolving it elsewhere would soon
+ * find its text too unlike the quote (half of it different) and show it orphaned there.
+ */
+function outgrowsQuote(tag: PlacedTag): boolean {
+  const quoteLength = tag.annotation.quote.length;
+  return Math.abs(tag.to! - tag.from! - quoteLength) * 4 >= quoteLength;
 }
 
 /** The placed tags whose text overlaps or touches `from`–`to`. */

@@ -11,6 +11,8 @@ export const QUOTE_REFRESH_TIMING: PauseTiming = { pauseMs: 300, maxWaitMs: 2000
 export interface PauseScheduler {
   /** Something happened: run the work after the next pause (or the longest wait). */
   poke(): void;
+  /** Something happened that should not wait for a pause: run the work in the next idle period. */
+  pokeSoon(): void;
   /** Runs pending work now, if any. */
   flush(): void;
   /** Drops pending work. */
@@ -52,8 +54,10 @@ export function pauseScheduler(work: () => void, timing: PauseTiming): PauseSche
     pending = false;
     work();
   };
-  const arm = () => {
-    const waitMs = Math.min(timing.pauseMs, Math.max(0, firstPokeAt + timing.maxWaitMs - Date.now()));
+  const arm = (soon: boolean) => {
+    const waitMs = soon
+      ? 0
+      : Math.min(timing.pauseMs, Math.max(0, firstPokeAt + timing.maxWaitMs - Date.now()));
     timer = setTimeout(() => {
       timer = null;
       idle = whenIdle(run, timing.pauseMs);
@@ -64,7 +68,13 @@ export function pauseScheduler(work: () => void, timing: PauseTiming): PauseSche
       if (!pending) firstPokeAt = Date.now();
       pending = true;
       clear();
-      arm();
+      arm(false);
+    },
+    pokeSoon() {
+      if (!pending) firstPokeAt = Date.now();
+      pending = true;
+      clear();
+      arm(true);
     },
     flush: run,
     cancel() {
