@@ -14,6 +14,8 @@ import { DEFAULT_CORPUS_DIR, DEFAULT_WEB_DIST } from './paths.js';
 import type { DocumentStore } from './storage/document-store.js';
 import { LeveldbDocumentStore } from './storage/leveldb-store.js';
 import { DocumentRegistry } from './sync/document-registry.js';
+import { InlineSummaryComputer, type SummaryComputer } from './summaries/summary-computer.js';
+import { WorkerSummaryComputer } from './summaries/worker-summary-computer.js';
 import { SyncEndpoint } from './sync/sync-endpoint.js';
 import { resolveSyncLimits, type SyncLimits } from './sync/sync-limits.js';
 
@@ -39,6 +41,11 @@ export interface StartServerOptions {
   readonly unloadDelayMs?: number;
   /** Longest lag of the library summaries behind edits. Default 500 ms. */
   readonly summaryDelayMs?: number;
+  /**
+   * Where library summaries of loaded articles are computed: `worker` (default), a worker thread
+   * off the sync path, or `main`, the main thread (for hosts that cannot start workers).
+   */
+  readonly summaryThread?: 'worker' | 'main';
   /** How long a deleted article can be restored before its data is removed. Default 15 s. */
   readonly undoWindowMs?: number;
   /** Largest WebSocket frame accepted. Default 2 MiB. */
@@ -89,6 +96,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   // Every writer uses the library's watched store, so the library index follows summaries and deletions.
   const library = new ArticleLibrary(opened, log);
   const store = library.watch();
+  const summaries: SummaryComputer =
+    options.summaryThread === 'main' ? new InlineSummaryComputer() : new WorkerSummaryComputer(log);
+  // Loading the worker takes a moment: start it now, not when the first article opens.
+  if (summaries instanceof WorkerSummaryComputer) summaries.start();
   try {
     const corpusDir = options.corpusDir === undefined ? DEFAULT_CORPUS_DIR : options.corpusDir;
     if (corpusDir) await seedCorpus(store, corpusDir, log);
@@ -98,6 +109,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       log,
       unloadDelayMs: options.unloadDelayMs ?? 2_000,
       summaryDelayMs: options.summaryDelayMs ?? 500,
+      summaries,
       maxLoadedDocuments: options.maxLoadedDocuments ?? 500,
     });
     const lifecycle = new ArticleLifecycle({
@@ -142,6 +154,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       lifecycle.stop();
       sync.closeAll();
       await registry.closeAll();
+      await summaries.close();
       sync.terminate();
       await app.close();
       // The browser the pdf export launched, if any.
@@ -158,6 +171,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       close: () => (closing ??= close()),
     };
   } catch (error) {
+    await summaries.close();
     if (ownsStore) await store.close().catch(() => undefined);
     throw error;
   }

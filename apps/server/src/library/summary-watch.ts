@@ -18,8 +18,8 @@ export function watchSummaryWrites(store: DocumentStore, listener: SummaryListen
   return new Proxy(store, {
     get(target, key) {
       if (key === 'writeSummary') {
-        return async (name: string, summary: ArticleSummary) => {
-          await target.writeSummary(name, summary);
+        return async (name: string, summary: ArticleSummary, serialized?: string) => {
+          await target.writeSummary(name, summary, serialized);
           listener.summaryStored(name, summary);
         };
       }

@@ -24,8 +24,11 @@ export interface DocumentStore {
   appendUpdate(name: string, update: Uint8Array): Promise<void>;
   /** The stored library summary of a document, or null if none was written. */
   readSummary(name: string): Promise<ArticleSummary | null>;
-  /** Replaces the library summary of a document. */
-  writeSummary(name: string, summary: ArticleSummary): Promise<void>;
+  /**
+   * Replaces the library summary of a document. `serialized`, when the caller has it, is the
+   * summary's JSON text (saves serializing it again).
+   */
+  writeSummary(name: string, summary: ArticleSummary, serialized?: string): Promise<void>;
   /** The library state of a document (archived, deleted), or null if none was written. */
   readLibraryState(name: string): Promise<LibraryState | null>;
   /** Replaces the library state of a document. */

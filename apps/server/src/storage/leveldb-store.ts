@@ -179,8 +179,8 @@ export class LeveldbDocumentStore implements DocumentStore {
   }
 
   /** Replaces the stored summary (in the next batch), as JSON text: one string is far cheaper to encode. */
-  writeSummary(name: string, summary: ArticleSummary): Promise<void> {
-    return this.writeMeta(name, SUMMARY_META_KEY, JSON.stringify(summary));
+  writeSummary(name: string, summary: ArticleSummary, serialized?: string): Promise<void> {
+    return this.writeMeta(name, SUMMARY_META_KEY, serialized ?? JSON.stringify(summary));
   }
 
   /** The stored library state, or null when missing or malformed. */

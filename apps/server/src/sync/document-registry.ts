@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { ensureReviewCollections, MIGRATION_ORIGIN, STORAGE_ORIGIN } from '@factcheck/core';
 import type { DocumentStore } from '../storage/document-store.js';
 import type { ServerLogger } from '../logger.js';
+import type { SummaryComputer } from '../summaries/summary-computer.js';
 import { SharedDocument } from './shared-document.js';
 import { SummaryPace, SummaryRefresh } from './summary-refresh.js';
 import { watchInvalidAnnotations } from './invalid-annotation-watch.js';
@@ -14,6 +15,8 @@ export interface DocumentRegistryOptions {
   readonly unloadDelayMs: number;
   /** Longest time a changed document's library summary may lag behind. */
   readonly summaryDelayMs: number;
+  /** Computes the library summaries of loaded documents (normally on a worker thread). */
+  readonly summaries: SummaryComputer;
   /** Wait before retrying to unload a document whose changes could not be stored. */
   readonly unsavedRetryMs?: number;
   /** Documents in memory at most; idle ones are unloaded first to make room. Default unlimited. */
@@ -193,22 +196,31 @@ export class DocumentRegistry {
   }
 
   private async load(name: string): Promise<LoadedDocument | null> {
-    const { store, log: rootLog, summaryDelayMs } = this.options;
+    const { store, log: rootLog, summaryDelayMs, summaries } = this.options;
     if (!(await store.hasDocument(name))) return null;
     const [state, storedSummary] = await Promise.all([store.loadDocument(name), store.readSummary(name)]);
     if (!state) return null;
     const doc = new Y.Doc();
     Y.applyUpdate(doc, state, STORAGE_ORIGIN);
+    // Follows every change from here on, the migration below included.
+    const source = summaries.follow(doc, state);
     const log = rootLog.child({ article: name });
     const shared = new SharedDocument(name, doc, store, log);
     // Stored like any change (the shared document is listening), before any client syncs.
     let migrated = 0;
-    doc.transact(() => (migrated = ensureReviewCollections(doc)), MIGRATION_ORIGIN);
+    try {
+      doc.transact(() => (migrated = ensureReviewCollections(doc)), MIGRATION_ORIGIN);
+    } catch (error) {
+      source.stop();
+      shared.destroy();
+      throw error;
+    }
     if (migrated > 0) log.info({ tags: migrated }, 'tags migrated to the review layout');
     const stopWatching = watchInvalidAnnotations(shared, log);
     const summary = new SummaryRefresh(
       name,
       doc,
+      source,
       store,
       log,
       summaryDelayMs,

@@ -1,7 +1,8 @@
 import type * as Y from 'yjs';
-import { STORAGE_ORIGIN, summarizeArticle, type ArticleSummary } from '@factcheck/core';
+import { STORAGE_ORIGIN, type ArticleSummary } from '@factcheck/core';
 import type { DocumentStore } from '../storage/document-store.js';
 import type { ServerLogger } from '../logger.js';
+import type { SummarySource } from '../summaries/summary-computer.js';
 
 /** How many times the last summary took to compute a refresh waits at least (big articles wait longer). */
 const COMPUTE_SHARE = 5;
@@ -49,7 +50,8 @@ export class SummaryPace {
  * document current: at most one write per delay while it changes, and a final one before it is
  * unloaded. The delay grows with the time a summary takes, so a very large article spends at most
  * about a sixth of the server's time on its summary while reviewers work on it, and with the
- * summary work of every document (`SummaryPace`), so a busy server summarizes less often.
+ * summary work of every document (`SummaryPace`), so a busy server summarizes less often. The
+ * summary itself comes from a `SummarySource` (normally the summary worker, off the sync path).
  */
 export class SummaryRefresh {
   private timer: NodeJS.Timeout | null = null;
@@ -60,6 +62,7 @@ export class SummaryRefresh {
   constructor(
     private readonly name: string,
     private readonly doc: Y.Doc,
+    private readonly source: SummarySource,
     private readonly store: DocumentStore,
     private readonly log: ServerLogger,
     private readonly delayMs: number,
@@ -77,10 +80,11 @@ export class SummaryRefresh {
     return this.writing;
   }
 
-  /** Stops watching the document (call after the last flush). */
+  /** Stops watching the document and its summary source (call after the last flush). */
   stop(): void {
     this.clearTimer();
     this.doc.off('update', this.onUpdate);
+    this.source.stop();
   }
 
   private readonly onUpdate = (_update: Uint8Array, origin: unknown): void => {
@@ -96,13 +100,12 @@ export class SummaryRefresh {
 
   private async write(): Promise<void> {
     try {
-      const started = performance.now();
-      const summary = summarizeArticle(this.doc);
-      const serialized = JSON.stringify(summary);
-      this.lastComputeMs = performance.now() - started;
-      this.pace.record(this.lastComputeMs);
+      const { serialized, computeMs } = await this.source.summarize();
+      this.lastComputeMs = computeMs;
+      this.pace.record(computeMs);
       if (serialized === this.lastWritten) return;
-      await this.store.writeSummary(this.name, summary);
+      const summary = JSON.parse(serialized) as ArticleSummary;
+      await this.store.writeSummary(this.name, summary, serialized);
       this.lastWritten = serialized;
       this.log.debug({ summary }, 'summary stored');
     } catch (error) {

@@ -1,0 +1,57 @@
+import type * as Y from 'yjs';
+import { summarizeArticle } from '@factcheck/core';
+
+/** A library summary as computed: its JSON text and how long computing it took. */
+export interface ComputedSummary {
+  /** The `ArticleSummary` as JSON text (what the store keeps). */
+  readonly serialized: string;
+  /** Milliseconds spent computing and serializing it (on whichever thread did). */
+  readonly computeMs: number;
+}
+
+/** Summaries of one followed document. */
+export interface SummarySource {
+  /** The document's summary, holding every change made before the call. */
+  summarize(): Promise<ComputedSummary>;
+  /** Stops following the document; later `summarize` calls reject. */
+  stop(): void;
+}
+
+/** Computes library summaries of the loaded documents. */
+export interface SummaryComputer {
+  /**
+   * Follows a document from now on. `state`, when the caller has it, is the document's whole
+   * current state encoded as an update (saves encoding it again).
+   */
+  follow(doc: Y.Doc, state?: Uint8Array): SummarySource;
+  /** Stops the computer; followed documents' summaries reject afterwards. */
+  close(): Promise<void>;
+}
+
+/** The summary of a document computed on the calling thread. */
+export function computeSummaryHere(doc: Y.Doc): ComputedSummary {
+  const started = performance.now();
+  const serialized = JSON.stringify(summarizeArticle(doc));
+  return { serialized, computeMs: performance.now() - started };
+}
+
+/**
+ * Summaries computed on the main thread, blocking it meanwhile: for embedding the server where
+ * no worker thread may start, and the reference the worker's summaries are tested against.
+ */
+export class InlineSummaryComputer implements SummaryComputer {
+  follow(doc: Y.Doc): SummarySource {
+    let stopped = false;
+    return {
+      summarize: async () => {
+        if (stopped) throw new Error('the summary source was stopped');
+        return computeSummaryHere(doc);
+      },
+      stop: () => {
+        stopped = true;
+      },
+    };
+  }
+
+  async close(): Promise<void> {}
+}

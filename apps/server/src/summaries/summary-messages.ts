@@ -1,0 +1,22 @@
+/**
+ * Messages between the server's main thread and its summary worker. Documents are named by a key
+ * the main thread hands out per followed document (a reloaded article gets a new key).
+ */
+
+/** What the main thread asks of the summary worker. */
+export type SummaryWorkerRequest =
+  /** Start a replica of a document from its whole state (an empty update for an empty document). */
+  | { readonly kind: 'open'; readonly key: number; readonly state: Uint8Array }
+  /** Changes made to the document since, in order. */
+  | { readonly kind: 'updates'; readonly key: number; readonly updates: readonly Uint8Array[] }
+  /** Compute the replica's summary now and answer it under `request`. */
+  | { readonly kind: 'summarize'; readonly key: number; readonly request: number }
+  /** Forget the replica. */
+  | { readonly kind: 'close'; readonly key: number };
+
+/** What the summary worker answers to a `summarize` request. */
+export type SummaryWorkerReply =
+  /** The summary as JSON text, and how long computing and serializing it took. */
+  | { readonly request: number; readonly serialized: string; readonly computeMs: number }
+  /** Why it could not be computed. */
+  | { readonly request: number; readonly failed: string };

@@ -1,0 +1,54 @@
+import { parentPort } from 'node:worker_threads';
+import * as Y from 'yjs';
+import { summarizeArticle } from '@factcheck/core';
+import type { SummaryWorkerReply, SummaryWorkerRequest } from './summary-messages.js';
+
+/**
+ * The summary worker's body: a replica of every followed document, kept current from the changes
+ * the main thread forwards, summarized on request. It never stores anything.
+ */
+
+const replicas = new Map<number, Y.Doc>();
+
+function reply(message: SummaryWorkerReply): void {
+  parentPort?.postMessage(message);
+}
+
+function summarize(key: number, request: number): void {
+  const doc = replicas.get(key);
+  if (!doc) {
+    reply({ request, failed: `no replica of document ${key}` });
+    return;
+  }
+  try {
+    const started = performance.now();
+    const serialized = JSON.stringify(summarizeArticle(doc));
+    reply({ request, serialized, computeMs: performance.now() - started });
+  } catch (error) {
+    reply({ request, failed: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+parentPort?.on('message', (message: SummaryWorkerRequest) => {
+  switch (message.kind) {
+    case 'open': {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, message.state);
+      replicas.get(message.key)?.destroy();
+      replicas.set(message.key, doc);
+      break;
+    }
+    case 'updates': {
+      const doc = replicas.get(message.key);
+      if (doc) Y.transact(doc, () => message.updates.forEach((update) => Y.applyUpdate(doc, update)));
+      break;
+    }
+    case 'summarize':
+      summarize(message.key, message.request);
+      break;
+    case 'close':
+      replicas.get(message.key)?.destroy();
+      replicas.delete(message.key);
+      break;
+  }
+});

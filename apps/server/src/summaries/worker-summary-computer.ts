@@ -1,0 +1,269 @@
+import { Worker } from 'node:worker_threads';
+import * as Y from 'yjs';
+import type { ServerLogger } from '../logger.js';
+import {
+  computeSummaryHere,
+  type ComputedSummary,
+  type SummaryComputer,
+  type SummarySource,
+} from './summary-computer.js';
+import type { SummaryWorkerReply, SummaryWorkerRequest } from './summary-messages.js';
+
+/** The worker stopped (crashed, or the computer closed) before it answered. */
+class WorkerStopped extends Error {
+  override readonly name = 'WorkerStopped';
+}
+
+/** Workers in a row that may die before answering anything; then summaries are computed here. */
+const MAX_FAILED_STARTS = 3;
+/** Parent flags a worker takes over: profiling, source maps and export conditions. */
+const INHERITED_FLAGS = ['--cpu-prof', '--heap-prof', '--enable-source-maps', '--conditions', '-C'];
+
+/**
+ * The parent's Node flags a worker thread should run with. Not all of them: workers refuse V8
+ * and process-wide flags (`--expose-gc`), and preloaded modules (`--import`, say a benchmark's
+ * probe) are not the worker's business; its entry loads what it needs.
+ */
+export function workerFlags(flags: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < flags.length; i++) {
+    const name = flags[i].split('=')[0];
+    if (!INHERITED_FLAGS.some((inherited) => name.startsWith(inherited))) continue;
+    kept.push(flags[i]);
+    // A value given as the next argument goes with its flag.
+    if ((name === '--conditions' || name === '-C') && !flags[i].includes('=')) kept.push(flags[++i]);
+  }
+  return kept;
+}
+
+interface PendingRequest {
+  readonly resolve: (summary: ComputedSummary) => void;
+  readonly reject: (error: Error) => void;
+}
+
+/**
+ * Library summaries computed on a worker thread, so the sync path never waits for them (on a
+ * news article that reviewers keep changing, one summary takes 10–30 ms: long enough to delay
+ * every broadcast queued behind it). The worker keeps a replica of each followed document,
+ * fed with the document's changes once per event-loop turn; a summary request is answered from
+ * the replica after every change made before it. If the worker dies, a new one starts and each
+ * document's replica is opened again from its current state on its next request; if workers keep
+ * dying before they answer anything, summaries are computed on the main thread from then on.
+ */
+export class WorkerSummaryComputer implements SummaryComputer {
+  private worker: Worker | null = null;
+  /** Counts workers started; a document whose replica lives in an older one opens it again. */
+  private generation = 0;
+  private nextKey = 1;
+  private nextRequest = 1;
+  private readonly pending = new Map<number, PendingRequest>();
+  /** Documents with changes not yet forwarded to the worker. */
+  private readonly unsent = new Set<FollowedDocument>();
+  private forwardScheduled = false;
+  private closed = false;
+  /** Whether the current worker has answered anything yet. */
+  private workerAnswered = false;
+  /** Workers in a row that died before answering. */
+  private failedStarts = 0;
+  /** Set once workers keep failing: summaries are computed on the main thread. */
+  private computeHere = false;
+
+  constructor(
+    private readonly log: ServerLogger,
+    private readonly entry: URL = new URL('./summary-worker-entry.mjs', import.meta.url),
+  ) {}
+
+  /** Starts the worker now rather than on the first document (it takes a moment to load). */
+  start(): void {
+    this.currentWorker();
+  }
+
+  follow(doc: Y.Doc, state?: Uint8Array): SummarySource {
+    if (this.closed) throw new Error('the summary computer is closed');
+    const followed = new FollowedDocument(this, doc, this.nextKey++);
+    this.open(followed, state);
+    return followed;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const worker = this.worker;
+    this.worker = null;
+    this.failPending(new WorkerStopped('the summary computer closed'));
+    if (worker) await worker.terminate();
+  }
+
+  /** Records a followed document's change, forwarded with the others at the end of this turn. */
+  changed(followed: FollowedDocument): void {
+    this.unsent.add(followed);
+    if (this.forwardScheduled) return;
+    this.forwardScheduled = true;
+    setImmediate(() => {
+      this.forwardScheduled = false;
+      for (const document of this.unsent) this.forward(document);
+    });
+  }
+
+  /** Answers a document's summary from its replica (opened again first if the worker restarted). */
+  summarize(followed: FollowedDocument): Promise<ComputedSummary> {
+    if (this.closed) return Promise.reject(new WorkerStopped('the summary computer closed'));
+    if (this.computeHere) return Promise.resolve(computeSummaryHere(followed.doc));
+    if (followed.generation !== this.generation || !this.worker) this.open(followed);
+    else this.forward(followed);
+    // No worker could be started: this request, and every later one, is computed here.
+    if (this.computeHere) return Promise.resolve(computeSummaryHere(followed.doc));
+    const request = this.nextRequest++;
+    const answer = new Promise<ComputedSummary>((resolve, reject) =>
+      this.pending.set(request, { resolve, reject }),
+    );
+    this.post({ kind: 'summarize', key: followed.key, request });
+    // A worker with a request open keeps the process alive until it answers; idle, it does not.
+    this.worker?.ref();
+    return answer;
+  }
+
+  /** Forgets a document: its replica is dropped. */
+  unfollow(followed: FollowedDocument): void {
+    this.unsent.delete(followed);
+    followed.queued = [];
+    if (this.worker && followed.generation === this.generation)
+      this.post({ kind: 'close', key: followed.key });
+  }
+
+  /** Whether a request failed only because the worker stopped, so asking again may succeed. */
+  static isRetryable(error: unknown): boolean {
+    return error instanceof WorkerStopped;
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  private open(followed: FollowedDocument, state?: Uint8Array): void {
+    const worker = this.currentWorker();
+    if (!worker) return;
+    followed.generation = this.generation;
+    followed.queued = [];
+    this.unsent.delete(followed);
+    worker.postMessage({
+      kind: 'open',
+      key: followed.key,
+      state: state ?? Y.encodeStateAsUpdate(followed.doc),
+    } satisfies SummaryWorkerRequest);
+  }
+
+  private forward(followed: FollowedDocument): void {
+    this.unsent.delete(followed);
+    if (followed.queued.length === 0 || followed.stopped) return;
+    const updates = followed.queued;
+    followed.queued = [];
+    // A replica in a worker that died is opened again from the whole state on its next request.
+    if (this.worker && followed.generation === this.generation)
+      this.post({ kind: 'updates', key: followed.key, updates });
+  }
+
+  private post(message: SummaryWorkerRequest): void {
+    this.currentWorker()?.postMessage(message);
+  }
+
+  /** The running worker, started if needed; null once summaries are computed on the main thread. */
+  private currentWorker(): Worker | null {
+    if (this.worker || this.computeHere) return this.worker;
+    let worker: Worker;
+    try {
+      worker = new Worker(this.entry, { execArgv: workerFlags(process.execArgv) });
+    } catch (error) {
+      this.computeHere = true;
+      this.log.error(
+        { err: error },
+        'no summary worker could start; summaries are computed on the main thread',
+      );
+      return null;
+    }
+    this.worker = worker;
+    this.workerAnswered = false;
+    this.generation += 1;
+    worker.unref();
+    worker.on('message', (reply: SummaryWorkerReply) => this.answer(worker, reply));
+    worker.on('error', (error) => this.lose(worker, error));
+    worker.on('exit', (code) => this.lose(worker, new Error(`the summary worker exited with code ${code}`)));
+    return worker;
+  }
+
+  private answer(worker: Worker, reply: SummaryWorkerReply): void {
+    if (worker === this.worker) {
+      this.workerAnswered = true;
+      this.failedStarts = 0;
+    }
+    const request = this.pending.get(reply.request);
+    if (!request) return;
+    this.pending.delete(reply.request);
+    if (this.pending.size === 0) worker.unref();
+    if ('serialized' in reply) request.resolve({ serialized: reply.serialized, computeMs: reply.computeMs });
+    else request.reject(new Error(`the summary could not be computed: ${reply.failed}`));
+  }
+
+  private lose(worker: Worker, error: Error): void {
+    if (this.worker !== worker) return;
+    this.worker = null;
+    if (!this.workerAnswered) this.failedStarts += 1;
+    if (!this.closed) {
+      this.computeHere = this.failedStarts >= MAX_FAILED_STARTS;
+      this.log.error(
+        { err: error, failedStarts: this.failedStarts },
+        this.computeHere
+          ? 'the summary worker keeps failing; summaries are computed on the main thread from now on'
+          : 'the summary worker stopped; a new one starts on demand',
+      );
+    }
+    this.failPending(new WorkerStopped(error.message));
+  }
+
+  private failPending(error: Error): void {
+    const requests = [...this.pending.values()];
+    this.pending.clear();
+    for (const request of requests) request.reject(error);
+  }
+}
+
+/** One document followed by the worker: its changes queue here until forwarded. */
+class FollowedDocument implements SummarySource {
+  /** The worker generation holding this document's replica. */
+  generation = 0;
+  queued: Uint8Array[] = [];
+  stopped = false;
+
+  constructor(
+    private readonly computer: WorkerSummaryComputer,
+    readonly doc: Y.Doc,
+    readonly key: number,
+  ) {
+    doc.on('update', this.onUpdate);
+  }
+
+  async summarize(): Promise<ComputedSummary> {
+    if (this.stopped) throw new Error('the summary source was stopped');
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.computer.summarize(this);
+      } catch (error) {
+        // The worker died under this request: a new one (or, after repeated failures, the main
+        // thread) gets this document's current state.
+        const retry = WorkerSummaryComputer.isRetryable(error) && !this.computer.isClosed && !this.stopped;
+        if (!retry || attempt > MAX_FAILED_STARTS) throw error;
+      }
+    }
+  }
+
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.doc.off('update', this.onUpdate);
+    this.computer.unfollow(this);
+  }
+
+  private readonly onUpdate = (update: Uint8Array): void => {
+    this.queued.push(update);
+    this.computer.changed(this);
+  };
+}
