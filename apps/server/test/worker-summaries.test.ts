@@ -105,6 +105,16 @@ describe('summaries on the worker thread', () => {
     expect(one.computeMs).toBeGreaterThanOrEqual(0);
   });
 
+  it('keeps the replica right when changes too large to hold back go to the worker early', async () => {
+    const computer = newComputer();
+    const doc = newArticle();
+    const source = computer.follow(doc);
+    const first = getContent(doc).get(1) as Y.XmlElement;
+    // 20 changes of 8 KB: past the 64 KB the main thread holds back before forwarding.
+    for (let round = 0; round < 20; round++) (first.get(0) as Y.XmlText).insert(0, `${round} `.repeat(2_000));
+    expect((await source.summarize()).serialized).toBe(computeSummaryHere(doc).serialized);
+  });
+
   it('starts a new worker when the worker dies, with every change since', async () => {
     const computer = newComputer();
     const doc = newArticle();

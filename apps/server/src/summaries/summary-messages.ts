@@ -9,8 +9,13 @@ export type SummaryWorkerRequest =
   | { readonly kind: 'open'; readonly key: number; readonly state: Uint8Array }
   /** Changes made to the document since, in order. */
   | { readonly kind: 'updates'; readonly key: number; readonly updates: readonly Uint8Array[] }
-  /** Compute the replica's summary now and answer it under `request`. */
-  | { readonly kind: 'summarize'; readonly key: number; readonly request: number }
+  /** Apply these last changes, compute the replica's summary and answer it under `request`. */
+  | {
+      readonly kind: 'summarize';
+      readonly key: number;
+      readonly request: number;
+      readonly updates: readonly Uint8Array[];
+    }
   /** Forget the replica. */
   | { readonly kind: 'close'; readonly key: number };
 

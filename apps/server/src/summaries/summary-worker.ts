@@ -14,6 +14,12 @@ function reply(message: SummaryWorkerReply): void {
   parentPort?.postMessage(message);
 }
 
+function applyUpdates(key: number, updates: readonly Uint8Array[]): void {
+  const doc = replicas.get(key);
+  if (doc && updates.length > 0)
+    Y.transact(doc, () => updates.forEach((update) => Y.applyUpdate(doc, update)));
+}
+
 function summarize(key: number, request: number): void {
   const doc = replicas.get(key);
   if (!doc) {
@@ -38,12 +44,11 @@ parentPort?.on('message', (message: SummaryWorkerRequest) => {
       replicas.set(message.key, doc);
       break;
     }
-    case 'updates': {
-      const doc = replicas.get(message.key);
-      if (doc) Y.transact(doc, () => message.updates.forEach((update) => Y.applyUpdate(doc, update)));
+    case 'updates':
+      applyUpdates(message.key, message.updates);
       break;
-    }
     case 'summarize':
+      applyUpdates(message.key, message.updates);
       summarize(message.key, message.request);
       break;
     case 'close':

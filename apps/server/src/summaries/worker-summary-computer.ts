@@ -36,6 +36,9 @@ export function workerFlags(flags: readonly string[]): string[] {
   return kept;
 }
 
+/** Changes of one document held back before they go to the worker anyway (bounds the memory they take). */
+const FORWARD_BYTES = 64 * 1024;
+
 interface PendingRequest {
   readonly resolve: (summary: ComputedSummary) => void;
   readonly reject: (error: Error) => void;
@@ -44,9 +47,11 @@ interface PendingRequest {
 /**
  * Library summaries computed on a worker thread, so the sync path never waits for them (on a
  * news article that reviewers keep changing, one summary takes 10–30 ms: long enough to delay
- * every broadcast queued behind it). The worker keeps a replica of each followed document,
- * fed with the document's changes once per event-loop turn; a summary request is answered from
- * the replica after every change made before it. If the worker dies, a new one starts and each
+ * every broadcast queued behind it). The worker keeps a replica of each followed document. A
+ * document's changes wait on the main thread and go to the worker with its next summary request
+ * (or once they exceed 64 KB): each message wakes the worker, and a woken thread competes with
+ * the sync path for the cores, so one message per summary beats one per change. A request is
+ * answered from the replica after every change made before it. If the worker dies, a new one starts and each
  * document's replica is opened again from its current state on its next request; if workers keep
  * dying before they answer anything, summaries are computed on the main thread from then on.
  */
@@ -57,9 +62,6 @@ export class WorkerSummaryComputer implements SummaryComputer {
   private nextKey = 1;
   private nextRequest = 1;
   private readonly pending = new Map<number, PendingRequest>();
-  /** Documents with changes not yet forwarded to the worker. */
-  private readonly unsent = new Set<FollowedDocument>();
-  private forwardScheduled = false;
   private closed = false;
   /** Whether the current worker has answered anything yet. */
   private workerAnswered = false;
@@ -93,15 +95,13 @@ export class WorkerSummaryComputer implements SummaryComputer {
     if (worker) await worker.terminate();
   }
 
-  /** Records a followed document's change, forwarded with the others at the end of this turn. */
+  /** Records a followed document's change: it waits for the next request, unless too much waits. */
   changed(followed: FollowedDocument): void {
-    this.unsent.add(followed);
-    if (this.forwardScheduled) return;
-    this.forwardScheduled = true;
-    setImmediate(() => {
-      this.forwardScheduled = false;
-      for (const document of this.unsent) this.forward(document);
-    });
+    if (followed.queuedBytes < FORWARD_BYTES) return;
+    const updates = followed.takeQueued();
+    // A replica in a worker that died is opened again from the whole state on its next request.
+    if (this.worker && followed.generation === this.generation)
+      this.post({ kind: 'updates', key: followed.key, updates });
   }
 
   /** Answers a document's summary from its replica (opened again first if the worker restarted). */
@@ -109,14 +109,13 @@ export class WorkerSummaryComputer implements SummaryComputer {
     if (this.closed) return Promise.reject(new WorkerStopped('the summary computer closed'));
     if (this.computeHere) return Promise.resolve(computeSummaryHere(followed.doc));
     if (followed.generation !== this.generation || !this.worker) this.open(followed);
-    else this.forward(followed);
     // No worker could be started: this request, and every later one, is computed here.
     if (this.computeHere) return Promise.resolve(computeSummaryHere(followed.doc));
     const request = this.nextRequest++;
     const answer = new Promise<ComputedSummary>((resolve, reject) =>
       this.pending.set(request, { resolve, reject }),
     );
-    this.post({ kind: 'summarize', key: followed.key, request });
+    this.post({ kind: 'summarize', key: followed.key, request, updates: followed.takeQueued() });
     // A worker with a request open keeps the process alive until it answers; idle, it does not.
     this.worker?.ref();
     return answer;
@@ -124,8 +123,7 @@ export class WorkerSummaryComputer implements SummaryComputer {
 
   /** Forgets a document: its replica is dropped. */
   unfollow(followed: FollowedDocument): void {
-    this.unsent.delete(followed);
-    followed.queued = [];
+    followed.takeQueued();
     if (this.worker && followed.generation === this.generation)
       this.post({ kind: 'close', key: followed.key });
   }
@@ -143,23 +141,13 @@ export class WorkerSummaryComputer implements SummaryComputer {
     const worker = this.currentWorker();
     if (!worker) return;
     followed.generation = this.generation;
-    followed.queued = [];
-    this.unsent.delete(followed);
+    // The whole state holds every change queued so far.
+    followed.takeQueued();
     worker.postMessage({
       kind: 'open',
       key: followed.key,
       state: state ?? Y.encodeStateAsUpdate(followed.doc),
     } satisfies SummaryWorkerRequest);
-  }
-
-  private forward(followed: FollowedDocument): void {
-    this.unsent.delete(followed);
-    if (followed.queued.length === 0 || followed.stopped) return;
-    const updates = followed.queued;
-    followed.queued = [];
-    // A replica in a worker that died is opened again from the whole state on its next request.
-    if (this.worker && followed.generation === this.generation)
-      this.post({ kind: 'updates', key: followed.key, updates });
   }
 
   private post(message: SummaryWorkerRequest): void {
@@ -230,7 +218,9 @@ export class WorkerSummaryComputer implements SummaryComputer {
 class FollowedDocument implements SummarySource {
   /** The worker generation holding this document's replica. */
   generation = 0;
-  queued: Uint8Array[] = [];
+  /** Changes not yet sent to the worker, and their size. */
+  private queued: Uint8Array[] = [];
+  queuedBytes = 0;
   stopped = false;
 
   constructor(
@@ -262,8 +252,17 @@ class FollowedDocument implements SummarySource {
     this.computer.unfollow(this);
   }
 
+  /** The changes waiting for the worker, which are no longer queued. */
+  takeQueued(): Uint8Array[] {
+    const updates = this.queued;
+    this.queued = [];
+    this.queuedBytes = 0;
+    return updates;
+  }
+
   private readonly onUpdate = (update: Uint8Array): void => {
     this.queued.push(update);
+    this.queuedBytes += update.byteLength;
     this.computer.changed(this);
   };
 }
