@@ -100,6 +100,19 @@ describe('pdf export', { timeout: 60_000 }, () => {
     expect(pdfText(await renderPdf(m))).toContain('Ali Zafar denied the claims');
   });
 
+  it('prints each export alone on the page kept between exports', async () => {
+    const rich = model();
+    const urdu = urduArticle();
+    expect(pdfText(await renderPdf(rich))).toContain('Ali Zafar denied the claims');
+    const afterRich = pdfText(await renderPdf(urdu));
+    expect(afterRich).toContain(URDU_QUOTES[0]);
+    expect(afterRich).not.toContain('Ali Zafar denied the claims');
+    expect(afterRich).not.toContain(normalize(rich.title));
+    const again = pdfText(await renderPdf(rich));
+    expect(again).toContain(normalize(rich.title));
+    expect(again).not.toContain(URDU_QUOTES[0]);
+  });
+
   it('prints Urdu in an Arabic-script font and emoji in an emoji font, and pdftotext reads the quotes back', async () => {
     const m = urduArticle();
     const pdf = await renderPdf(m);
