@@ -91,6 +91,7 @@ export async function runCapacityBenchmark(options: CapacityBenchmarkOptions): P
       single(ours.heapPerArticleKB),
       {
         reference: single(reference.heapPerArticleKB),
+        note: "the main thread's heap; our summary worker's replica of each loaded article shows in RSS only",
       },
     ),
     summarize('heap per connection', 'KB', single(ours.heapPerConnectionKB), {
