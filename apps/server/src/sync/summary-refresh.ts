@@ -55,7 +55,8 @@ export class SummaryPace {
  */
 export class SummaryRefresh {
   private timer: NodeJS.Timeout | null = null;
-  private lastWritten: string | null;
+  /** The stored summary as JSON text, serialized on the first refresh (not while the article loads). */
+  private lastWritten: string | null | undefined;
   private writing: Promise<void> = Promise.resolve();
   private lastComputeMs = 0;
 
@@ -66,10 +67,9 @@ export class SummaryRefresh {
     private readonly store: DocumentStore,
     private readonly log: ServerLogger,
     private readonly delayMs: number,
-    stored: ArticleSummary | null,
+    private readonly stored: ArticleSummary | null,
     private readonly pace: SummaryPace = new SummaryPace(),
   ) {
-    this.lastWritten = stored ? JSON.stringify(stored) : null;
     doc.on('update', this.onUpdate);
   }
 
@@ -103,6 +103,7 @@ export class SummaryRefresh {
       const { serialized, computeMs } = await this.source.summarize();
       this.lastComputeMs = computeMs;
       this.pace.record(computeMs);
+      this.lastWritten ??= this.stored ? JSON.stringify(this.stored) : null;
       if (serialized === this.lastWritten) return;
       const summary = JSON.parse(serialized) as ArticleSummary;
       await this.store.writeSummary(this.name, summary, serialized);
