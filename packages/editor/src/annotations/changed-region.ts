@@ -20,8 +20,12 @@ export function changedRegion(before: ProseMirrorNode, after: ProseMirrorNode): 
   const end = before.content.findDiffEnd(after.content);
   const delta = after.content.size - before.content.size;
   if (!end) return { from: start, toOld: before.content.size, toNew: after.content.size };
+  // Every reading agrees with both documents up to `start` and from `end`: a deletion of d
+  // characters may have begun anywhere from the earliest `from` to `start`, so it may end as late
+  // as `start + d` in the old document (the content between is repeated). An insertion likewise
+  // ends by `start` in the new one.
   const from = Math.min(start, end.a, end.b);
-  const toOld = Math.max(start, end.a, from - delta);
+  const toOld = Math.max(start, end.a, start - delta);
   return { from, toOld, toNew: toOld + delta };
 }
 
