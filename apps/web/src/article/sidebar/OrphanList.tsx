@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { PlacedTag } from '@factcheck/editor';
 import { LabelChip } from '../../labels/LabelChip.js';
 import { TimeAgo } from '../../time/TimeAgo.js';
@@ -10,9 +11,17 @@ export interface OrphanListProps {
   readonly onRemove: (id: string) => void;
 }
 
+/**
+ * Orphans listed before "Show all": deleting a long passage can orphan thousands of tags, and
+ * rendering them all at once would stall the page.
+ */
+export const ORPHANS_SHOWN_FIRST = 50;
+
 /** Tags whose text was deleted: listed apart (never drawn on other text) so they can be reviewed or removed. */
 export function OrphanList({ orphans, now, onRemove }: OrphanListProps) {
+  const [showAll, setShowAll] = useState(false);
   if (orphans.length === 0) return null;
+  const shown = showAll ? orphans : orphans.slice(0, ORPHANS_SHOWN_FIRST);
   return (
     <section className="sidebar__section orphans" aria-labelledby="orphans-heading">
       <h3 className="sidebar__heading" id="orphans-heading">
@@ -23,7 +32,7 @@ export function OrphanList({ orphans, now, onRemove }: OrphanListProps) {
         deletion brings them back; otherwise remove them.
       </p>
       <ul className="orphans__list" data-testid="orphan-list">
-        {orphans.map(({ annotation }) => (
+        {shown.map(({ annotation }) => (
           <li
             key={annotation.id}
             className="orphan-item"
@@ -48,6 +57,16 @@ export function OrphanList({ orphans, now, onRemove }: OrphanListProps) {
           </li>
         ))}
       </ul>
+      {shown.length < orphans.length && (
+        <button
+          type="button"
+          className="button button--small orphans__show-all"
+          data-testid="orphans-show-all"
+          onClick={() => setShowAll(true)}
+        >
+          Show all {orphans.length} orphaned tags
+        </button>
+      )}
     </section>
   );
 }
