@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { Adjudication, ReviewPassage } from '@factcheck/core';
-import { parseReviewSummary } from '../src/api/review-api.js';
 import { describeHistoryEntry } from '../src/article/details/history-text.js';
 import { rangeOf } from '../src/article/review/merge-bounds.js';
 import { passageDecision } from '../src/article/review/passage-decisions.js';
@@ -63,27 +62,6 @@ describe('passage decisions', () => {
       'reopened',
     );
     expect(passageDecision(passage(['a', 'b'], dismissal), new Set(['a', 'b'])).state).toBe('decided');
-  });
-});
-
-describe('review summaries from GET /api/review', () => {
-  it('reads counts, decided passages and alpha, and skips entries without an id', () => {
-    const passages = [
-      { disputed: true, quote: 'one', annotations: ['a'], adjudication: { annotationIds: ['a'] } },
-      { disputed: true, quote: 'two', annotations: ['b', 'c'], adjudication: { annotationIds: ['b'] } },
-    ];
-    expect(
-      parseReviewSummary({ id: 'x', title: 'T', disputed: 2, passages, agreement: { alpha: 0.5 } }),
-    ).toEqual({
-      id: 'x',
-      title: 'T',
-      disputed: 2,
-      decided: 1,
-      quotes: ['one', 'two'],
-      alpha: 0.5,
-    });
-    expect(parseReviewSummary({ title: 'no id' })).toBeNull();
-    expect(parseReviewSummary({ id: 'y', passages })?.disputed).toBe(2);
   });
 });
 

@@ -6,11 +6,13 @@ import { toCodePointOffsets } from './code-points.js';
 import { getContent } from './document-layout.js';
 import { emptyLabelCounts, type Label } from './labels.js';
 import { readAdjudications, tagsForView, type Adjudication } from './review/adjudication.js';
+import { reviewArticle, type ReviewPassage } from './review/article-review.js';
+import { readBlindReview } from './review/blind-review.js';
 import { findPassages, type ReviewTag } from './review/passages.js';
 import { projectFragment } from './text-projection.js';
 
 /** Version of the summary layout; stored summaries of another version are rebuilt from the document. */
-export const ARTICLE_SUMMARY_VERSION = 3;
+export const ARTICLE_SUMMARY_VERSION = 4;
 
 /** How far the review of an article has come. */
 export interface ReviewProgress {
@@ -23,6 +25,19 @@ export interface ReviewProgress {
   /** Passages where reviewers disagree (every reviewer's tags), and of those the ones a lead decided. */
   readonly disputedPassages: number;
   readonly decidedPassages: number;
+}
+
+/**
+ * The review of an article as the library's list of disputed passages shows it (`GET /api/review`):
+ * from every reviewer's tags, as `reviewArticle` with the `all` view gives it.
+ */
+export interface ArticleReviewDigest {
+  /** In blind review: the list leaves the article out until the lead reveals the tags. */
+  readonly blind: boolean;
+  /** Krippendorff's alpha over the article's code points; null with fewer than two reviewers. */
+  readonly alpha: number | null;
+  /** The disputed passages, in text order. */
+  readonly disputed: readonly ReviewPassage[];
 }
 
 /** One tag as the library's tag search lists it. Offsets are code points of the `txt` export. */
@@ -66,6 +81,30 @@ export interface ArticleSummary extends ArticleMeta {
   readonly text: string;
   /** Every valid tag (every reviewer's, and decided ones), in text order, orphans last. */
   readonly tags: readonly TagSummary[];
+  /** The disputed passages and agreement, so the library lists them without loading documents. */
+  readonly review: ArticleReviewDigest;
+}
+
+/** The review digest of an article: empty while it is in blind review or has no tags. */
+function reviewDigest(doc: Y.Doc, tagCount: number): ArticleReviewDigest {
+  const blind = readBlindReview(doc).blind;
+  if (blind || tagCount === 0) return { blind, alpha: null, disputed: [] };
+  const review = reviewArticle(doc, { view: 'all' });
+  return {
+    blind,
+    alpha: review.agreement.alpha,
+    disputed: review.passages
+      .filter((passage) => passage.disputed)
+      .map(({ start, end, quote, annotations, disputed, reasons, adjudication }) => ({
+        start,
+        end,
+        quote,
+        annotations,
+        disputed,
+        reasons,
+        adjudication,
+      })),
+  };
 }
 
 /** Whether one decision covers every tag of a passage (the tags it settled and the tag it made). */
@@ -146,5 +185,6 @@ export function summarizeArticle(doc: Y.Doc): ArticleSummary {
     },
     text,
     tags,
+    review: reviewDigest(doc, all.length),
   };
 }

@@ -1,6 +1,13 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { getAnnotationsMap, getMeta, removeAnnotation, summarizeArticle } from '../src/index.js';
+import {
+  BLIND_REVIEW_KEY,
+  getAnnotationsMap,
+  getMeta,
+  removeAnnotation,
+  reviewArticle,
+  summarizeArticle,
+} from '../src/index.js';
 import { buildArticle, tagRange } from './helpers/article-builder.js';
 
 describe('summarizeArticle', () => {
@@ -32,6 +39,24 @@ describe('summarizeArticle', () => {
     (getAnnotationsMap(doc) as unknown as Y.Map<unknown>).set('not-a-map', 'rumour');
 
     expect(summarizeArticle(doc).counts).toEqual({ allegation: 1, denial: 2, rumour: 1 });
+  });
+
+  it('keeps the disputed passages and alpha of the review, and nothing while the review is blind', () => {
+    const { doc } = buildArticle('Ali Zafar denied it. Meesha Shafi accused him. Rumours spread fast.');
+    expect(summarizeArticle(doc).review).toEqual({ blind: false, alpha: null, disputed: [] });
+    tagRange(doc, 0, 19, { id: 'a', label: 'denial' });
+    tagRange(doc, 0, 19, { id: 'b', label: 'allegation' });
+    tagRange(doc, 47, 67, { id: 'c', label: 'rumour' });
+    const review = reviewArticle(doc, { view: 'all' });
+    const disputed = review.passages.filter((passage) => passage.disputed);
+    expect(disputed.length).toBeGreaterThan(0);
+    expect(summarizeArticle(doc).review).toEqual({ blind: false, alpha: review.agreement.alpha, disputed });
+    // What the library stores is JSON: the digest survives it unchanged.
+    const stored = JSON.parse(JSON.stringify(summarizeArticle(doc))) as ReturnType<typeof summarizeArticle>;
+    expect(stored.review.disputed).toEqual(JSON.parse(JSON.stringify(disputed)));
+
+    getMeta(doc).set(BLIND_REVIEW_KEY, 'session-1');
+    expect(summarizeArticle(doc).review).toEqual({ blind: true, alpha: null, disputed: [] });
   });
 
   it('reads the title from meta, or gives an empty one', () => {

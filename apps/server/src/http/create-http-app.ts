@@ -87,7 +87,7 @@ export async function createHttpApp({
   await app.register(libraryRoutes({ library, lifecycle }), { prefix: '/api' });
   await app.register(annotationSearchRoutes({ library }), { prefix: '/api' });
   await app.register(exportRoutes({ articles }), { prefix: '/api' });
-  await app.register(reviewRoutes({ articles }), { prefix: '/api' });
+  await app.register(reviewRoutes({ articles, library }), { prefix: '/api' });
   await app.register(blindReviewRoutes({ blind, registry }), { prefix: '/api' });
   await app.register(annotationImportRoutes({ registry }), { prefix: '/api' });
   await app.register(articleImportRoutes({ store: library.watch() }), { prefix: '/api' });

@@ -2,11 +2,14 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { TagView } from '@factcheck/core';
 import { isValidArticleId } from '../article-id.js';
 import type { ArticleSnapshots } from '../export/article-snapshots.js';
+import type { ArticleLibrary } from '../library/article-library.js';
 import { ArticleReviews } from '../review/article-reviews.js';
 
 /** What the review routes read from. */
 export interface ReviewRouteDependencies {
   readonly articles: ArticleSnapshots;
+  /** The library index, whose summaries answer the list across articles. */
+  readonly library: ArticleLibrary;
 }
 
 /** The query of a review request. */
@@ -28,8 +31,8 @@ const badView = { error: 'Unknown view: use ?view=all or ?view=adjudicated.', vi
  * Review, registered under `/api`: the passages and agreement of one article
  * (`GET /articles/:id/review?view=`) and the disputed passages of every article (`GET /review`).
  */
-export function reviewRoutes({ articles }: ReviewRouteDependencies): FastifyPluginAsync {
-  const reviews = new ArticleReviews(articles);
+export function reviewRoutes({ articles, library }: ReviewRouteDependencies): FastifyPluginAsync {
+  const reviews = new ArticleReviews(articles, library);
   return async (app) => {
     app.get<{ Params: { id: string }; Querystring: ReviewQuery }>(
       '/articles/:id/review',

@@ -8,6 +8,7 @@ import {
   type TagView,
 } from '@factcheck/core';
 import type { ArticleSnapshots } from '../export/article-snapshots.js';
+import type { ArticleLibrary } from '../library/article-library.js';
 import { reviewToJson, type ArticleReviewJson, type ReviewPassageJson } from './review-json.js';
 
 /** One article in the library's cross-article review list. */
@@ -44,10 +45,14 @@ const BLIND_REVIEW_JSON: ArticleReviewJson = {
 
 /**
  * Reviews of articles, read like exports: the live document when it is loaded, else a temporary
- * copy from storage, so asking for a review never keeps a document in memory.
+ * copy from storage, so asking for a review never keeps a document in memory. The list across
+ * articles comes from the library's summaries when it can.
  */
 export class ArticleReviews {
-  constructor(private readonly articles: ArticleSnapshots) {}
+  constructor(
+    private readonly articles: ArticleSnapshots,
+    private readonly library: ArticleLibrary,
+  ) {}
 
   /** The review of one article; null when it is not stored. */
   async review(id: string, view: TagView): Promise<ArticleReviewJson | null> {
@@ -58,13 +63,17 @@ export class ArticleReviews {
   }
 
   /**
-   * Every article with at least one tag, with its disputed passages, sorted by id. This reads and
-   * reviews every stored document, one at a time so only one copy is in memory: fine for a
-   * newsroom's corpus, but a large library will want disputes kept in the stored summaries.
+   * Every article with at least one tag (deleted ones left out), with its disputed passages,
+   * sorted by id. The `all` view comes from the library's summaries, which keep each article's
+   * disputed passages (computed off the sync path; a loaded article's may lag its edits by about a
+   * second); the `adjudicated` view reads and reviews every article, one at a time.
    */
   async disputedAcrossArticles(view: TagView): Promise<DisputedArticleJson[]> {
+    if (view === 'all') return this.disputedFromSummaries();
+    const deleted = new Set((await this.library.deletedArticles()).map((article) => article.id));
     const listed: DisputedArticleJson[] = [];
     for (const id of await this.articles.list()) {
+      if (deleted.has(id)) continue;
       const read = await this.articles.read(id, (doc) => {
         if (readBlindReview(doc).blind || readAnnotations(doc).valid.length === 0) return null;
         const review = reviewToJson(reviewOf(doc, view));
@@ -80,5 +89,20 @@ export class ArticleReviews {
       if (read?.value) listed.push(read.value);
     }
     return listed;
+  }
+
+  private async disputedFromSummaries(): Promise<DisputedArticleJson[]> {
+    const listed: DisputedArticleJson[] = [];
+    for (const { id, summary } of await this.library.articles()) {
+      if (summary.review.blind || summary.tags.length === 0) continue;
+      listed.push({
+        id,
+        title: summary.title,
+        disputed: summary.review.disputed.length,
+        passages: summary.review.disputed,
+        agreement: { alpha: summary.review.alpha },
+      });
+    }
+    return listed.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 }

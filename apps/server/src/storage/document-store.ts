@@ -45,9 +45,17 @@ export interface DocumentStore {
  */
 export function isArticleSummary(value: unknown): value is ArticleSummary {
   if (typeof value !== 'object' || value === null) return false;
-  const { v, title, counts, text, tags, progress } = value as Record<string, unknown>;
+  const { v, title, counts, text, tags, progress, review } = value as Record<string, unknown>;
   if (v !== ARTICLE_SUMMARY_VERSION || typeof title !== 'string' || typeof text !== 'string') return false;
   if (!Array.isArray(tags) || typeof progress !== 'object' || progress === null) return false;
+  if (typeof review !== 'object' || review === null) return false;
+  const { blind, alpha, disputed } = review as Record<string, unknown>;
+  if (
+    typeof blind !== 'boolean' ||
+    !(alpha === null || typeof alpha === 'number') ||
+    !Array.isArray(disputed)
+  )
+    return false;
   if (typeof counts !== 'object' || counts === null) return false;
   const c = counts as Record<string, unknown>;
   return ['allegation', 'denial', 'rumour'].every((label) => typeof c[label] === 'number');
