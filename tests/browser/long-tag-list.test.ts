@@ -1,12 +1,5 @@
 import { expect, it } from 'vitest';
-import {
-  createAnchor,
-  getContent,
-  LABELS,
-  projectFragment,
-  TAGGING_ORIGIN,
-  writeAnnotation,
-} from '@factcheck/core';
+import { writeManyTags } from '../helpers/bulk-tags.js';
 import { connectSyncedClient } from '../helpers/sync-client.js';
 import { openReviewer, useBrowserEnvironment } from './browser-fixtures.js';
 
@@ -19,19 +12,10 @@ const browser = () => environment().browser;
 
 it('lists 300 tags rendering only those in view, and keyboard and highlights reach every one', async () => {
   const client = await connectSyncedClient(server().syncUrl, ARTICLE);
-  const projection = projectFragment(getContent(client.doc));
-  const length = projection.text.length;
-  client.doc.transact(() => {
-    for (let i = 0; i < TAGS; i++) {
-      const from = Math.floor((i * (length - 40)) / TAGS);
-      const anchor = createAnchor(projection, from, from + 25)!;
-      writeAnnotation(client.doc, `many-${String(i).padStart(3, '0')}`, {
-        label: LABELS[i % LABELS.length],
-        author: { id: 'bot', name: 'Bot' },
-        ...anchor,
-      });
-    }
-  }, TAGGING_ORIGIN);
+  writeManyTags(client.doc, TAGS, 'many-', (i, length) => {
+    const from = Math.floor((i * (length - 40)) / TAGS);
+    return [from, from + 25];
+  });
 
   const { context, page } = await openReviewer(browser(), { id: 'reviewer-kim', name: 'Kim' });
   await page.goto(`${server().url}/articles/${ARTICLE}`);

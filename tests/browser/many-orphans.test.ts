@@ -1,13 +1,7 @@
 import { expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-  createAnchor,
-  getContent,
-  LABELS,
-  projectFragment,
-  TAGGING_ORIGIN,
-  writeAnnotation,
-} from '@factcheck/core';
+import { getContent } from '@factcheck/core';
+import { writeManyTags } from '../helpers/bulk-tags.js';
 import { connectSyncedClient } from '../helpers/sync-client.js';
 import { openReviewer, useBrowserEnvironment } from './browser-fixtures.js';
 
@@ -25,20 +19,11 @@ const browser = () => environment().browser;
 
 it('lists the first 50 of 80 orphaned tags and shows all of them on request', async () => {
   const client = await connectSyncedClient(server().syncUrl, ARTICLE);
-  const projection = projectFragment(getContent(client.doc));
   const paragraph = (getContent(client.doc).get(0) as Y.XmlElement).get(0) as Y.XmlText;
   const length = paragraph.length;
   expect(length).toBeGreaterThan(30);
-  client.doc.transact(() => {
-    for (let i = 0; i < TAGS; i++) {
-      const from = i % (length - 12);
-      writeAnnotation(client.doc, `gone-${String(i).padStart(2, '0')}`, {
-        label: LABELS[i % LABELS.length],
-        author: { id: 'bot', name: 'Bot' },
-        ...createAnchor(projection, from, from + 10)!,
-      });
-    }
-  }, TAGGING_ORIGIN);
+  // Tags on the first paragraph only (it starts the projected text).
+  writeManyTags(client.doc, TAGS, 'gone-', (i) => [i % (length - 12), (i % (length - 12)) + 10]);
   // The first paragraph's text is deleted: every tag on it is orphaned.
   client.doc.transact(() => paragraph.delete(0, length));
 
