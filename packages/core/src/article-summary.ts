@@ -1,12 +1,12 @@
 import type * as Y from 'yjs';
 import { readAnnotations, type Reviewer, type TagStatus } from './annotation.js';
-import { resolveAnnotations } from './anchoring.js';
+import { resolveAnnotations, type ResolvedAnnotation } from './anchoring.js';
 import { readArticleMeta, type ArticleMeta } from './article-meta.js';
 import { toCodePointOffsets } from './code-points.js';
 import { getContent } from './document-layout.js';
 import { emptyLabelCounts, type Label } from './labels.js';
 import { readAdjudications, tagsForView, type Adjudication } from './review/adjudication.js';
-import { reviewArticle, type ReviewPassage } from './review/article-review.js';
+import { disputesOfResolved, type ReviewPassage } from './review/article-review.js';
 import { readBlindReview } from './review/blind-review.js';
 import { findPassages, type ReviewTag } from './review/passages.js';
 import { projectFragment } from './text-projection.js';
@@ -85,26 +85,16 @@ export interface ArticleSummary extends ArticleMeta {
   readonly review: ArticleReviewDigest;
 }
 
-/** The review digest of an article: empty while it is in blind review or has no tags. */
-function reviewDigest(doc: Y.Doc, tagCount: number): ArticleReviewDigest {
+/** The review digest of an article from its resolved tags: empty while it is in blind review or has none. */
+function reviewDigest(
+  doc: Y.Doc,
+  text: string,
+  resolved: readonly ResolvedAnnotation[],
+  adjudications: readonly Adjudication[],
+): ArticleReviewDigest {
   const blind = readBlindReview(doc).blind;
-  if (blind || tagCount === 0) return { blind, alpha: null, disputed: [] };
-  const review = reviewArticle(doc, { view: 'all' });
-  return {
-    blind,
-    alpha: review.agreement.alpha,
-    disputed: review.passages
-      .filter((passage) => passage.disputed)
-      .map(({ start, end, quote, annotations, disputed, reasons, adjudication }) => ({
-        start,
-        end,
-        quote,
-        annotations,
-        disputed,
-        reasons,
-        adjudication,
-      })),
-  };
+  if (blind || resolved.length === 0) return { blind, alpha: null, disputed: [] };
+  return { blind, ...disputesOfResolved(text, resolved, adjudications) };
 }
 
 /** Whether one decision covers every tag of a passage (the tags it settled and the tag it made). */
@@ -185,6 +175,6 @@ export function summarizeArticle(doc: Y.Doc): ArticleSummary {
     },
     text,
     tags,
-    review: reviewDigest(doc, all.length),
+    review: reviewDigest(doc, text, resolved, adjudications),
   };
 }

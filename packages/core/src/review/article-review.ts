@@ -50,12 +50,7 @@ export function reviewArticle(doc: Y.Doc, options: { view?: TagView } = {}): Art
   const all = readAnnotations(doc).valid;
   const resolved = resolveAnnotations(doc, tagsForView(all, adjudications, view), projection);
   const reviewTags = toReviewTags(resolved, text);
-  const codePoints = [...text];
-  const passages = findPassages(reviewTags).map((passage) => ({
-    ...passage,
-    quote: codePoints.slice(passage.start, passage.end).join(''),
-    adjudication: latestDecision(adjudications, passage.annotations),
-  }));
+  const passages = passagesOf(reviewTags, text, adjudications);
   // Agreement is over every reviewer's own tags whatever the view: decisions settle passages,
   // they do not change what the reviewers did.
   const agreement = textAgreement(
@@ -82,6 +77,45 @@ export function reviewArticle(doc: Y.Doc, options: { view?: TagView } = {}): Art
       .map((annotation) => annotation.id),
     orphans: resolved.filter((tag) => tag.status === 'orphaned').map((tag) => tag.annotation.id),
   };
+}
+
+/**
+ * The disputed passages and alpha of the `all` view, from every valid tag already resolved against
+ * `text`: what `reviewArticle` gives for them, without reading and placing the tags again (the
+ * library summary has done that already).
+ */
+export function disputesOfResolved(
+  text: string,
+  resolved: readonly ResolvedAnnotation[],
+  adjudications: readonly Adjudication[],
+): { readonly alpha: number | null; readonly disputed: ReviewPassage[] } {
+  const reviewTags = toReviewTags(
+    tagsForView(resolved.map(withTagFields), adjudications, 'all').map(({ tag }) => tag),
+    text,
+  );
+  return {
+    alpha: textAgreement(reviewTags, codePointLength(text)).alpha,
+    disputed: passagesOf(reviewTags, text, adjudications).filter((passage) => passage.disputed),
+  };
+}
+
+/** A resolved tag with the fields `tagsForView` reads. */
+function withTagFields(tag: ResolvedAnnotation) {
+  return { id: tag.annotation.id, adjudicated: tag.annotation.adjudicated, tag };
+}
+
+/** Passages of placed tags with their quotes and latest decisions, in text order. */
+function passagesOf(
+  reviewTags: readonly ReviewTag[],
+  text: string,
+  adjudications: readonly Adjudication[],
+): ReviewPassage[] {
+  const codePoints = [...text];
+  return findPassages(reviewTags).map((passage) => ({
+    ...passage,
+    quote: codePoints.slice(passage.start, passage.end).join(''),
+    adjudication: latestDecision(adjudications, passage.annotations),
+  }));
 }
 
 /** Resolved tags with a span, as the passage and agreement rules see them (code-point offsets). */
