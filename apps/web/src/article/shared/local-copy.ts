@@ -9,6 +9,9 @@ import { getContent } from '@factcheck/core';
  * merges them like any other).
  */
 
+/** y-indexeddb's object store of updates. */
+const UPDATES_STORE = 'updates';
+
 /** Name of an article's IndexedDB database. */
 export function localCopyName(articleId: string): string {
   return `factcheck-article:${articleId}`;
@@ -30,12 +33,29 @@ function whenIdle(store: () => void): void {
   else setTimeout(store, 0);
 }
 
+/** Adds an update to the copy as it is, the way y-indexeddb stores each change. */
+function storeUpdate(persistence: IndexeddbPersistence, update: Uint8Array): Promise<void> {
+  const db = persistence.db;
+  if (!db) return Promise.reject(new Error('The local copy is not open.'));
+  return new Promise((resolve, reject) => {
+    const transaction = db.transaction(UPDATES_STORE, 'readwrite');
+    transaction.objectStore(UPDATES_STORE).add(update);
+    transaction.oncomplete = () => resolve();
+    transaction.onerror = transaction.onabort = () => reject(transaction.error ?? new Error('aborted'));
+  });
+}
+
 /**
  * Keeps `ydoc` in this browser and loads what an earlier visit kept. `serverSynced` resolves at the
- * provider's first sync: when this browser held no copy, the article the server sent is stored
- * once the page is idle, not encoded again while the article is being drawn.
+ * provider's first sync, with the update that sync brought as it arrived (null if unknown): when
+ * this browser held no copy, that update is stored at once, so the copy exists even when the tab
+ * is closed right after the article shows, and the article is never encoded again for it.
  */
-export function keepLocalCopy(articleId: string, ydoc: Y.Doc, serverSynced: Promise<void>): LocalCopy {
+export function keepLocalCopy(
+  articleId: string,
+  ydoc: Y.Doc,
+  serverSynced: Promise<Uint8Array | null>,
+): LocalCopy {
   if (typeof indexedDB === 'undefined') {
     return { available: false, loaded: Promise.resolve(false), close: () => undefined };
   }
@@ -44,7 +64,7 @@ export function keepLocalCopy(articleId: string, ydoc: Y.Doc, serverSynced: Prom
   // again as an update for it (~230-280 ms for the whole 5,000-tag article). So it listens once
   // the copy is loaded if the copy held the article (whatever reached the document before is
   // stored by y-indexeddb right before it loads); otherwise from the server's first sync on, and
-  // what that sync brought is stored whole when the page is idle.
+  // what that sync brought is stored as it arrived.
   ydoc.off('update', persistence._storeUpdate);
   let listening = false;
   const listen = () => {
@@ -55,12 +75,15 @@ export function keepLocalCopy(articleId: string, ydoc: Y.Doc, serverSynced: Prom
   persistence.once('synced', () => {
     if (getContent(ydoc).length > 0) listen();
     else
-      void serverSynced.then(() => {
+      void serverSynced.then((update) => {
         if (listening || persistence._destroyed) return;
         listen();
-        whenIdle(() => {
-          if (!persistence._destroyed) void storeState(persistence).catch(() => undefined);
-        });
+        // The server's first sync holds everything this empty copy lacked: stored as it came.
+        if (update) void storeUpdate(persistence, update).catch(() => undefined);
+        else
+          whenIdle(() => {
+            if (!persistence._destroyed) void storeState(persistence).catch(() => undefined);
+          });
       });
   });
   const loaded = Promise.race([

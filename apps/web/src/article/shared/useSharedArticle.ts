@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { STALE_COPY_CLOSE_CODE, syncParams } from '../../session/sync-params.js';
+import { firstSyncUpdate } from './first-sync-update.js';
 import { forgetLocalCopy, keepLocalCopy, type LocalCopy } from './local-copy.js';
 import { syncServerUrl } from './sync-url.js';
 
@@ -41,8 +42,12 @@ export function useSharedArticle(
   useEffect(() => {
     if (!enabled) return;
     const ydoc = new Y.Doc();
-    let serverSynced: () => void = () => undefined;
-    const local = keepLocalCopy(articleId, ydoc, new Promise<void>((resolve) => (serverSynced = resolve)));
+    let serverSynced: (update: Uint8Array | null) => void = () => undefined;
+    const local = keepLocalCopy(
+      articleId,
+      ydoc,
+      new Promise<Uint8Array | null>((resolve) => (serverSynced = resolve)),
+    );
     const provider = new WebsocketProvider(syncServerUrl(), articleId, ydoc, {
       params: syncParams(reviewerId),
       connect: false,
@@ -88,7 +93,7 @@ export function useSharedArticle(
     };
     void local.loaded.then((held) => onSync(held));
     provider.on('sync', onSync);
-    provider.once('sync', () => serverSynced());
+    void firstSyncUpdate(provider).then(serverSynced);
     provider.on('closed', onClosed);
     return () => {
       closed = true;
