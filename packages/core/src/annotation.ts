@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { LABELS, type Label } from './labels.js';
 import { getAnnotationsMap } from './document-layout.js';
 import { appendHistory } from './review/tag-history.js';
+import { decodeStoredPosition, storedPosition } from './stored-position.js';
 
 /** Nested arrays every tag carries from its creation (see review/tag-details.ts). */
 export const REVIEW_COLLECTION_KEYS = ['thread', 'evidence', 'respondsTo'] as const;
@@ -32,6 +33,27 @@ const relativePositionJson = z
     message: 'relative position refers to nothing',
   });
 
+/** A stored relative position: `Y.encodeRelativePosition` bytes (new tags) or its JSON form. */
+const storedPositionSchema = z
+  .custom<Uint8Array | z.infer<typeof relativePositionJson>>()
+  .superRefine((value, context) => {
+    if (value instanceof Uint8Array) {
+      if (!decodeStoredPosition(value))
+        context.addIssue({ code: 'custom', message: 'relative position bytes do not decode' });
+      return;
+    }
+    // The JSON form keeps the errors it always had.
+    const parsed = relativePositionJson.safeParse(value);
+    if (!parsed.success) for (const issue of parsed.error.issues) context.addIssue({ ...issue } as never);
+  });
+
+/** The relative position of a validated stored value (bytes or JSON). */
+function positionOf(stored: Uint8Array | Record<string, unknown>): Y.RelativePosition {
+  return stored instanceof Uint8Array
+    ? (decodeStoredPosition(stored) as Y.RelativePosition)
+    : Y.createRelativePositionFromJSON(stored);
+}
+
 const isoDate = z.iso.datetime({ offset: true });
 
 const reviewerSchema = z.object({ id: z.string().min(1).max(200), name: z.string().max(200) });
@@ -46,8 +68,8 @@ export type TagStatus = (typeof TAG_STATUSES)[number];
 export const annotationSchema = z.object({
   v: z.number().int().positive().optional(),
   label: z.enum(LABELS),
-  start: relativePositionJson,
-  end: relativePositionJson,
+  start: storedPositionSchema,
+  end: storedPositionSchema,
   quote: z.string().min(1).max(100_000),
   prefix: z.string().max(1_000),
   suffix: z.string().max(1_000),
@@ -136,7 +158,13 @@ function isCount(value: unknown): boolean {
   return Number.isSafeInteger(value) && (value as number) >= 0;
 }
 
-/** A relative position `relativePositionJson` accepts (a subset: anything odd is left to zod). */
+/** A relative position `storedPositionSchema` accepts (a subset: anything odd is left to zod). */
+function readPlainPosition(value: unknown): Y.RelativePosition | null {
+  if (value instanceof Uint8Array) return decodeStoredPosition(value);
+  return isPlainRelativePosition(value) ? Y.createRelativePositionFromJSON(value) : null;
+}
+
+/** A JSON relative position `relativePositionJson` accepts (a subset: anything odd is left to zod). */
 function isPlainRelativePosition(value: unknown): value is Record<string, unknown> {
   if (!isPlainObject(value)) return false;
   const { tname, item, assoc, type } = value;
@@ -174,8 +202,8 @@ function readPlainAnnotation(id: string, entry: Y.Map<unknown>): Annotation | nu
   const v = field('v');
   if (!(Number.isSafeInteger(v) && (v as number) >= ANNOTATION_VERSION)) return null;
   const label = field('label');
-  const start = field('start');
-  const end = field('end');
+  const start = readPlainPosition(field('start'));
+  const end = readPlainPosition(field('end'));
   const quote = field('quote');
   const prefix = field('prefix');
   const suffix = field('suffix');
@@ -186,8 +214,8 @@ function readPlainAnnotation(id: string, entry: Y.Map<unknown>): Annotation | nu
   const status = stored === undefined ? 'open' : stored;
   if (
     !(LABELS as readonly unknown[]).includes(label) ||
-    !isPlainRelativePosition(start) ||
-    !isPlainRelativePosition(end) ||
+    start === null ||
+    end === null ||
     !isString(quote, 1, 100_000) ||
     !isString(prefix, 0, 1_000) ||
     !isString(suffix, 0, 1_000) ||
@@ -217,8 +245,8 @@ function readPlainAnnotation(id: string, entry: Y.Map<unknown>): Annotation | nu
   return {
     id,
     label: label as Label,
-    start: Y.createRelativePositionFromJSON(start),
-    end: Y.createRelativePositionFromJSON(end),
+    start,
+    end,
     quote,
     prefix,
     suffix,
@@ -258,8 +286,8 @@ export function parseAnnotation(
     annotation: {
       id,
       label: data.label,
-      start: Y.createRelativePositionFromJSON(data.start),
-      end: Y.createRelativePositionFromJSON(data.end),
+      start: positionOf(data.start),
+      end: positionOf(data.end),
       quote: data.quote,
       prefix: data.prefix,
       suffix: data.suffix,
@@ -373,8 +401,8 @@ export function writeAnnotation(doc: Y.Doc, id: string, fields: NewAnnotation): 
   const entry = new Y.Map<unknown>();
   entry.set('v', ANNOTATION_VERSION);
   entry.set('label', fields.label);
-  entry.set('start', Y.relativePositionToJSON(fields.start));
-  entry.set('end', Y.relativePositionToJSON(fields.end));
+  entry.set('start', storedPosition(fields.start));
+  entry.set('end', storedPosition(fields.end));
   entry.set('quote', fields.quote);
   entry.set('prefix', fields.prefix);
   entry.set('suffix', fields.suffix);

@@ -3,6 +3,7 @@ export * from './labels.js';
 export * from './origins.js';
 export * from './document-layout.js';
 export * from './annotation.js';
+export * from './stored-position.js';
 export * from './text-projection.js';
 export * from './quote-search.js';
 export * from './anchoring.js';

@@ -4,6 +4,7 @@ import { readAnnotations } from './annotation.js';
 import { createAnchor, quoteAt, resolveAnnotations } from './anchoring.js';
 import { projectFragment } from './text-projection.js';
 import { QUOTE_REFRESH_ORIGIN } from './origins.js';
+import { storedPosition } from './stored-position.js';
 
 /**
  * After this reviewer edits the text, tags whose text changed under them get a fresh quote and
@@ -25,8 +26,8 @@ export function refreshTagQuotes(ydoc: Y.Doc, now: Date = new Date()): number {
       if (tag.status === 'reanchored') {
         const anchor = createAnchor(projection, tag.from, tag.to);
         if (!anchor) continue;
-        entry.set('start', Y.relativePositionToJSON(anchor.start));
-        entry.set('end', Y.relativePositionToJSON(anchor.end));
+        entry.set('start', storedPosition(anchor.start));
+        entry.set('end', storedPosition(anchor.end));
       }
       const { quote, prefix, suffix } = quoteAt(projection.text, tag.from, tag.to);
       entry.set('quote', quote);

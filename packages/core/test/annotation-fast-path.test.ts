@@ -81,6 +81,14 @@ const ODD_VALUES: readonly unknown[] = [
   { type: { client: 4, clock: 4 }, assoc: 1.5 },
   { tname: 7 },
   new Date(0),
+  // Relative positions as bytes (how new tags store them), good and bad.
+  Y.encodeRelativePosition(Y.createRelativePositionFromJSON({ item: { client: 1, clock: 5 }, assoc: -1 })),
+  Y.encodeRelativePosition(Y.createRelativePositionFromJSON({ tname: 'content', assoc: 0 })),
+  Y.encodeRelativePosition(Y.createRelativePositionFromJSON({ type: { client: 4, clock: 4 }, assoc: 0 })),
+  new Uint8Array(),
+  new Uint8Array([0, 200]),
+  new Uint8Array([9, 1, 2, 3]),
+  new Uint8Array(300),
 ];
 
 const FIELDS = Object.keys(validRecord()).concat(['subject', 'thread']);
