@@ -2,6 +2,9 @@ import * as decoding from 'lib0/decoding';
 import { ProtocolError } from './protocol.js';
 import { LimitExceeded, type SyncLimits } from './sync-limits.js';
 
+/** One decoder for every check: making a TextDecoder costs more than decoding a small state. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 /** The limits `AwarenessCheck` applies. */
 export type AwarenessLimits = Pick<SyncLimits, 'maxAwarenessClients' | 'maxAwarenessStateBytes'>;
 
@@ -35,7 +38,7 @@ export class AwarenessCheck {
       }
       let state: unknown;
       try {
-        state = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+        state = JSON.parse(utf8.decode(bytes));
       } catch {
         throw new ProtocolError('presence state is not JSON');
       }
