@@ -165,7 +165,8 @@ export class Connection implements DocumentPeer {
           this.guard.afterUpdate(document.doc);
           break;
         case 'awareness':
-          this.guard.checkAwareness(message.update, document.awareness);
+          // An echo of presence the document has would change nothing: Yjs would ignore it.
+          if (!this.guard.checkAwareness(message.update, document.awareness)) break;
           document.applyPeerAwareness(this.stampedPresence(message.update), this);
           break;
         case 'query-awareness': {

@@ -49,8 +49,14 @@ export class MessageGuard {
     throw new LimitExceeded('too many changes that build on changes the server never received');
   }
 
-  /** Checks a presence update before it is applied to the document's `awareness`. */
-  checkAwareness(update: Uint8Array, awareness: Awareness): void {
-    this.awareness.check(update, (client) => awareness.meta.has(client));
+  /**
+   * Checks a presence update before it is applied to the document's `awareness`; false when it
+   * would change nothing there (every entry an echo of what the document has), so need not be applied.
+   */
+  checkAwareness(update: Uint8Array, awareness: Awareness): boolean {
+    return this.awareness.check(update, {
+      clock: (client) => awareness.meta.get(client)?.clock,
+      hasState: (client) => awareness.states.has(client),
+    });
   }
 }
