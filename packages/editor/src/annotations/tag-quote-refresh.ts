@@ -9,6 +9,7 @@ import {
   QUOTE_REFRESH_ORIGIN,
   quoteAt,
   resolveAnnotation,
+  storedPosition,
   type ResolvedAnnotation,
   type TextProjection,
 } from '@factcheck/core';
@@ -54,8 +55,8 @@ export function refreshQuotesOf(ydoc: Y.Doc, ids: Iterable<string>, now: Date = 
       if (tag.status === 'reanchored') {
         const anchor = createAnchor(projection, tag.from, tag.to);
         if (!anchor) continue;
-        tag.entry.set('start', Y.relativePositionToJSON(anchor.start));
-        tag.entry.set('end', Y.relativePositionToJSON(anchor.end));
+        tag.entry.set('start', storedPosition(anchor.start));
+        tag.entry.set('end', storedPosition(anchor.end));
       }
       const { quote, prefix, suffix } = quoteAt(projection.text, tag.from, tag.to);
       tag.entry.set('quote', quote);
