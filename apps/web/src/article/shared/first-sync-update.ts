@@ -1,30 +1,23 @@
+import * as decoding from 'lib0/decoding';
+import { messageYjsSyncStep2 } from 'y-protocols/sync';
 import type { WebsocketProvider } from 'y-websocket';
 
-/** y-websocket's message type of sync messages, and y-protocols' type of a sync step 2. */
+/** y-websocket's message type of sync messages. */
 const MESSAGE_SYNC = 0;
-const SYNC_STEP_2 = 1;
 
 type MessageHandler = WebsocketProvider['messageHandlers'][number];
 
-/** Reads a lib0 variable-length unsigned integer at `at`: its value and the position after it. */
-function readVarUint(bytes: Uint8Array, at: number): { value: number; next: number } | null {
-  let value = 0;
-  let scale = 1;
-  for (let i = at; i < bytes.length && i < at + 8; i++) {
-    value += (bytes[i] & 0x7f) * scale;
-    if (bytes[i] < 0x80) return { value, next: i + 1 };
-    scale *= 128;
-  }
-  return null;
-}
-
 /** The update a sync message carries when it is a sync step 2 (a copy), else null. */
 export function syncStep2Update(bytes: Uint8Array, at: number): Uint8Array | null {
-  const type = readVarUint(bytes, at);
-  if (type?.value !== SYNC_STEP_2) return null;
-  const length = readVarUint(bytes, type.next);
-  if (!length || length.next + length.value > bytes.length) return null;
-  return bytes.slice(length.next, length.next + length.value);
+  const decoder = decoding.createDecoder(bytes);
+  decoder.pos = at;
+  try {
+    if (decoding.readVarUint(decoder) !== messageYjsSyncStep2) return null;
+    return decoding.readVarUint8Array(decoder).slice();
+  } catch {
+    // Cut off: not ours to judge; y-protocols reads the message next and reports it.
+    return null;
+  }
 }
 
 /**
