@@ -193,7 +193,7 @@ const isoDatePattern: RegExp | undefined =
     ? (isoDate._zod.def as { pattern: RegExp }).pattern
     : undefined;
 
-/** Whether a value is an ISO date-time `isoDate` accepts; the bare pattern is ~20× faster than a parse. */
+/** Whether a value is an ISO date-time `isoDate` accepts, tested with its pattern without a zod parse. */
 function isIsoDate(value: unknown): value is string {
   if (typeof value !== 'string') return false;
   return isoDatePattern ? isoDatePattern.test(value) : isoDate.safeParse(value).success;
