@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import * as idb from 'lib0/indexeddb';
 import { clearDocument, IndexeddbPersistence, storeState } from 'y-indexeddb';
 import { getContent } from '@factcheck/core';
 
@@ -33,16 +34,13 @@ function whenIdle(store: () => void): void {
   else setTimeout(store, 0);
 }
 
-/** Adds an update to the copy as it is, the way y-indexeddb stores each change. */
+/** Adds an update to the copy as it is, the way y-indexeddb stores each change (lib0's helpers). */
 function storeUpdate(persistence: IndexeddbPersistence, update: Uint8Array): Promise<void> {
   const db = persistence.db;
   if (!db) return Promise.reject(new Error('The local copy is not open.'));
-  return new Promise((resolve, reject) => {
-    const transaction = db.transaction(UPDATES_STORE, 'readwrite');
-    transaction.objectStore(UPDATES_STORE).add(update);
-    transaction.oncomplete = () => resolve();
-    transaction.onerror = transaction.onabort = () => reject(transaction.error ?? new Error('aborted'));
-  });
+  const [updates] = idb.transact(db, [UPDATES_STORE]);
+  // lib0 types stored items narrowly; y-indexeddb passes its Uint8Array updates the same way.
+  return idb.addAutoKey(updates, update as unknown as ArrayBuffer).then(() => undefined);
 }
 
 /**
