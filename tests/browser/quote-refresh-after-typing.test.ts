@@ -25,11 +25,14 @@ async function openArticle(page: Page): Promise<void> {
   await page.waitForFunction(() => window.__factcheck !== undefined);
 }
 
-/** The quotes of every tag in the page's Y.Doc. */
+/** The quotes of every tag in the page's Y.Doc (in the tag's `anchor` value, or its own key on older records). */
 function quotes(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const annotations = window.__factcheck!.ydoc.getMap<{ get(key: string): unknown }>('annotations');
-    return [...annotations.values()].map((entry) => String(entry.get('quote')));
+    return [...annotations.values()].map((entry) => {
+      const anchor = entry.get('anchor') as { quote?: unknown } | undefined;
+      return String(anchor ? anchor.quote : entry.get('quote'));
+    });
   });
 }
 

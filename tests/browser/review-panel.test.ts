@@ -46,7 +46,8 @@ function storedTags(
       tags.push({
         id,
         label: String(json.label),
-        quote: String(json.quote),
+        // New tags keep their quote in `anchor`; older records under a key of its own.
+        quote: String((json.anchor as { quote?: unknown } | undefined)?.quote ?? json.quote),
         adjudicated: json.adjudicated === true,
       });
     });

@@ -8,6 +8,8 @@ import {
   projectFragment,
   relabelAnnotation,
   setTagStatus,
+  getAnnotationsMap,
+  writeAnchor,
   writeAnnotation,
   writeArticle,
   type Reviewer,
@@ -57,6 +59,21 @@ describe('write policy over update footprints', () => {
   it('lets a reviewer tag under their own id and refuses a viewer', () => {
     const { server, client } = serverAndClient();
     const update = updateOf(client, () => tag(client, 't1'));
+    expect(verdictFor('reviewer', server, update)).toBeNull();
+    expect(verdictFor('viewer', server, update)).toMatch(/viewer may not tag/u);
+  });
+
+  it('lets a reviewer refresh the anchor of a colleague’s tag (it names no reviewer)', () => {
+    const { server, client } = serverAndClient();
+    const bilal = { id: 'bilal', name: 'Bilal' };
+    Y.applyUpdate(
+      server,
+      updateOf(client, () => tag(client, 't1', bilal)),
+    );
+    const update = updateOf(client, () => {
+      const anchor = createAnchor(projectFragment(getContent(client)), 4, 10)!;
+      client.transact(() => writeAnchor(getAnnotationsMap(client).get('t1')!, anchor));
+    });
     expect(verdictFor('reviewer', server, update)).toBeNull();
     expect(verdictFor('viewer', server, update)).toMatch(/viewer may not tag/u);
   });

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { LABELS, type Label } from './labels.js';
 import { getAnnotationsMap } from './document-layout.js';
 import { appendHistory } from './review/tag-history.js';
-import { decodeStoredPosition, storedPosition } from './stored-position.js';
+import { decodeStoredPosition } from './stored-position.js';
+import { ANCHOR_FIELDS, ANCHOR_KEY, storedAnchor } from './stored-anchor.js';
 
 /** Nested arrays every tag carries from its creation (see review/tag-details.ts). */
 export const REVIEW_COLLECTION_KEYS = ['thread', 'evidence', 'respondsTo'] as const;
@@ -209,17 +210,20 @@ function readPlainAnnotation(id: string, entry: Y.Map<unknown>): Annotation | nu
   const field = (key: string): unknown => entry.get(key);
   const v = field('v');
   if (!(Number.isSafeInteger(v) && (v as number) >= ANNOTATION_VERSION)) return null;
+  const stored = field(ANCHOR_KEY);
+  if (stored !== undefined && !isPlainObject(stored)) return null;
+  const anchorField = stored === undefined ? field : (key: string): unknown => stored[key];
   const label = field('label');
-  const start = readPlainPosition(field('start'));
-  const end = readPlainPosition(field('end'));
-  const quote = field('quote');
-  const prefix = field('prefix');
-  const suffix = field('suffix');
+  const start = readPlainPosition(anchorField('start'));
+  const end = readPlainPosition(anchorField('end'));
+  const quote = anchorField('quote');
+  const prefix = anchorField('prefix');
+  const suffix = anchorField('suffix');
   const author = field('author');
   const createdAt = field('createdAt');
   const updatedAt = field('updatedAt');
-  const stored = field('status');
-  const status = stored === undefined ? 'open' : stored;
+  const storedStatus = field('status');
+  const status = storedStatus === undefined ? 'open' : storedStatus;
   if (
     !(LABELS as readonly unknown[]).includes(label) ||
     start === null ||
@@ -272,6 +276,17 @@ function readPlainAnnotation(id: string, entry: Y.Map<unknown>): Annotation | nu
   };
 }
 
+/** A record with the fields of its `anchor` value in place of any separate anchor keys it has. */
+function withAnchorFields(
+  record: Record<string, unknown>,
+  anchor: Record<string, unknown>,
+): Record<string, unknown> {
+  const flat: Record<string, unknown> = { ...record };
+  delete flat[ANCHOR_KEY];
+  for (const key of ANCHOR_FIELDS) flat[key] = anchor[key];
+  return flat;
+}
+
 /** Validates the plain JSON form of one stored annotation. */
 export function parseAnnotation(
   id: string,
@@ -283,10 +298,19 @@ export function parseAnnotation(
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     return { ok: false, error: 'annotation is not a map' };
   }
-  const parsed = annotationSchema.safeParse(migrate(json as Record<string, unknown>));
+  const record = json as Record<string, unknown>;
+  const anchor = record[ANCHOR_KEY];
+  if (anchor !== undefined && !isPlainObject(anchor)) {
+    return { ok: false, error: `${ANCHOR_KEY}: expected an object` };
+  }
+  const parsed = annotationSchema.safeParse(
+    migrate(anchor === undefined ? record : withAnchorFields(record, anchor)),
+  );
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, error: `${issue.path.join('.') || 'annotation'}: ${issue.message}` };
+    const inAnchor = anchor !== undefined && (ANCHOR_FIELDS as readonly unknown[]).includes(issue.path[0]);
+    const path = [...(inAnchor ? [ANCHOR_KEY] : []), ...issue.path].join('.');
+    return { ok: false, error: `${path || 'annotation'}: ${issue.message}` };
   }
   const data = parsed.data;
   return {
@@ -409,11 +433,7 @@ export function writeAnnotation(doc: Y.Doc, id: string, fields: NewAnnotation): 
   const entry = new Y.Map<unknown>();
   entry.set('v', ANNOTATION_VERSION);
   entry.set('label', fields.label);
-  entry.set('start', storedPosition(fields.start));
-  entry.set('end', storedPosition(fields.end));
-  entry.set('quote', fields.quote);
-  entry.set('prefix', fields.prefix);
-  entry.set('suffix', fields.suffix);
+  entry.set(ANCHOR_KEY, storedAnchor(fields));
   entry.set('author', { id: fields.author.id, name: fields.author.name });
   entry.set('createdAt', at);
   entry.set('updatedAt', at);

@@ -4,6 +4,7 @@ export * from './origins.js';
 export * from './document-layout.js';
 export * from './annotation.js';
 export * from './stored-position.js';
+export * from './stored-anchor.js';
 export * from './text-projection.js';
 export * from './quote-search.js';
 export * from './anchoring.js';

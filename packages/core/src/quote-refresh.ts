@@ -4,7 +4,7 @@ import { readAnnotations } from './annotation.js';
 import { createAnchor, quoteAt, resolveAnnotations } from './anchoring.js';
 import { projectFragment } from './text-projection.js';
 import { QUOTE_REFRESH_ORIGIN } from './origins.js';
-import { storedPosition } from './stored-position.js';
+import { writeAnchor } from './stored-anchor.js';
 
 /**
  * After this reviewer edits the text, tags whose text changed under them get a fresh quote and
@@ -23,16 +23,15 @@ export function refreshTagQuotes(ydoc: Y.Doc, now: Date = new Date()): number {
     for (const tag of stale) {
       const entry = map.get(tag.annotation.id);
       if (!(entry instanceof Y.Map) || tag.from === null || tag.to === null) continue;
-      if (tag.status === 'reanchored') {
-        const anchor = createAnchor(projection, tag.from, tag.to);
-        if (!anchor) continue;
-        entry.set('start', storedPosition(anchor.start));
-        entry.set('end', storedPosition(anchor.end));
-      }
-      const { quote, prefix, suffix } = quoteAt(projection.text, tag.from, tag.to);
-      entry.set('quote', quote);
-      entry.set('prefix', prefix);
-      entry.set('suffix', suffix);
+      // Found again from its quote: fresh positions; drifted: the positions still hold.
+      const positions =
+        tag.status === 'reanchored' ? createAnchor(projection, tag.from, tag.to) : tag.annotation;
+      if (!positions) continue;
+      writeAnchor(entry, {
+        start: positions.start,
+        end: positions.end,
+        ...quoteAt(projection.text, tag.from, tag.to),
+      });
       entry.set('updatedAt', now.toISOString());
     }
   }, QUOTE_REFRESH_ORIGIN);

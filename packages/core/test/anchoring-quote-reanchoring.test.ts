@@ -116,7 +116,8 @@ describe('re-anchoring from the quote when positions fail', () => {
       ),
     );
     deleteParagraph(doc, 0);
-    entry.set('start', stale); // now points into a paragraph that is gone
+    // Now points into a paragraph that is gone.
+    entry.set('anchor', { ...(entry.get('anchor') as Record<string, unknown>), start: stale });
     const resolved = resolveTag(doc, id);
     expect(resolved.status).toBe('reanchored');
     expect(coveredText(doc, resolved)).toBe('got booked for a concert');

@@ -1,6 +1,12 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { ANNOTATION_VERSION, getAnnotationsMap, parseAnnotation, readAnnotations } from '../src/index.js';
+import {
+  ANCHOR_FIELDS,
+  ANNOTATION_VERSION,
+  getAnnotationsMap,
+  parseAnnotation,
+  readAnnotations,
+} from '../src/index.js';
 import { mulberry32 } from './helpers/seeded-random.js';
 
 /**
@@ -91,12 +97,38 @@ const ODD_VALUES: readonly unknown[] = [
   new Uint8Array(300),
 ];
 
-const FIELDS = Object.keys(validRecord()).concat(['subject', 'thread']);
+const FIELDS = Object.keys(validRecord()).concat(['subject', 'thread', 'anchor']);
 
-function storeRecord(doc: Y.Doc, id: string, record: Record<string, unknown>): Y.Map<unknown> {
+/**
+ * Where a record keeps its positions, quote and context: five keys (older records), one `anchor`
+ * value (new ones), or both, the separate keys then holding stale, invalid values the anchor hides.
+ */
+type AnchorLayout = 'separate' | 'anchor' | 'both';
+
+function inLayout(record: Record<string, unknown>, layout: AnchorLayout): Record<string, unknown> {
+  if (layout === 'separate') return record;
+  const stored: Record<string, unknown> = { ...record };
+  const anchor: Record<string, unknown> = {};
+  for (const key of ANCHOR_FIELDS) {
+    if (record[key] !== undefined) anchor[key] = record[key];
+    if (layout === 'anchor') delete stored[key];
+  }
+  if (layout === 'both') Object.assign(stored, { start: new Uint8Array([9]), quote: '', suffix: 7 });
+  // An odd value the record already has under `anchor` stays: it is what is being tested.
+  stored.anchor = record.anchor === undefined ? anchor : record.anchor;
+  return stored;
+}
+
+function storeRecord(
+  doc: Y.Doc,
+  id: string,
+  record: Record<string, unknown>,
+  layout: AnchorLayout = 'separate',
+): Y.Map<unknown> {
   const entry = new Y.Map<unknown>();
   getAnnotationsMap(doc).set(id, entry);
-  for (const [key, value] of Object.entries(record)) if (value !== undefined) entry.set(key, value);
+  for (const [key, value] of Object.entries(inLayout(record, layout)))
+    if (value !== undefined) entry.set(key, value);
   return entry;
 }
 
@@ -123,9 +155,13 @@ describe('reading a stored annotation without zod', () => {
     ])
       delete minimal[key];
     const bare = storeRecord(doc, 'a-2', minimal);
+    const anchored = storeRecord(doc, 'a-3', validRecord(), 'anchor');
+    const both = storeRecord(doc, 'a-4', minimal, 'both');
     for (const [id, entry] of [
       ['a-1', full],
       ['a-2', bare],
+      ['a-3', anchored],
+      ['a-4', both],
     ] as const) {
       const fast = parseAnnotation(id, entry);
       expect(fast.ok).toBe(true);
@@ -147,10 +183,11 @@ describe('reading a stored annotation without zod', () => {
         changes.push(`${key}=${JSON.stringify(value)?.slice(0, 20)}`);
       }
       const id = `a-${i}`;
-      const entry = storeRecord(doc, id, record);
+      const layout = pick(['separate', 'anchor', 'both'] as const);
+      const entry = storeRecord(doc, id, record, layout);
       expect(
         comparable(parseAnnotation(id, entry)),
-        `seed ${seed} (replay with SEED=${seed}), record ${i}: ${changes.join(', ')}`,
+        `seed ${seed} (replay with SEED=${seed}), record ${i} (${layout}): ${changes.join(', ')}`,
       ).toEqual(comparable(parseAnnotation(id, entry.toJSON())));
     }
   });

@@ -25,9 +25,11 @@ describe('refreshing the quotes of the tags a reviewer edited', () => {
       writeAnnotation(doc, 'a-1', { label: 'denial', author: { id: 'r', name: 'R' }, ...anchor }),
     );
     const entry = getAnnotationsMap(doc).get('a-1')!;
-    // Written in the JSON form, as older clients did.
+    // Written as older clients did: separate keys, positions in the JSON form.
+    entry.delete('anchor');
     entry.set('start', Y.relativePositionToJSON(anchor.start));
     entry.set('end', Y.relativePositionToJSON(anchor.end));
+    for (const key of ['quote', 'prefix', 'suffix'] as const) entry.set(key, anchor[key]);
     // The paragraph is replaced by an equal one, as the editor binding does when a block moves.
     const content = getContent(doc);
     doc.transact(() => {
@@ -40,8 +42,11 @@ describe('refreshing the quotes of the tags a reviewer edited', () => {
     expect(stale.status).toBe('reanchored');
 
     expect(refreshQuotesOf(doc, ['a-1'])).toBe(1);
-    expect(entry.get('start')).toBeInstanceOf(Uint8Array);
-    expect(entry.get('end')).toBeInstanceOf(Uint8Array);
+    const stored = entry.get('anchor') as Record<string, unknown>;
+    expect(stored.start).toBeInstanceOf(Uint8Array);
+    expect(stored.end).toBeInstanceOf(Uint8Array);
+    expect(stored.quote).toBe('denied the allegations');
+    for (const key of ['start', 'end', 'quote', 'prefix', 'suffix']) expect(entry.has(key)).toBe(false);
     const fresh = resolveAnnotation(doc, projectFragment(content), readAnnotations(doc).valid[0]);
     expect(fresh).toMatchObject({ status: 'anchored', from, to: from + 'denied the allegations'.length });
   });

@@ -142,3 +142,22 @@ export function coveredText(doc: Y.Doc, resolved: ResolvedAnnotation): string | 
 export function refreshQuotes(doc: Y.Doc, now = new Date('2024-05-01T11:00:00Z')): number {
   return refreshTagQuotes(doc, now);
 }
+
+/**
+ * Rewrites a tag the way clients before session 6 (and stock scripts following docs/data-model.md)
+ * store it: `start`, `end`, `quote`, `prefix` and `suffix` as separate keys instead of one
+ * `anchor` value, positions as bytes or in `Y.relativePositionToJSON` form.
+ */
+export function storeAnchorAsSeparateKeys(entry: Y.Map<unknown>, positions: 'bytes' | 'json'): void {
+  const anchor = entry.get('anchor') as Record<string, unknown>;
+  entry.delete('anchor');
+  for (const [key, value] of Object.entries(anchor)) {
+    const position = key === 'start' || key === 'end';
+    entry.set(
+      key,
+      position && positions === 'json'
+        ? Y.relativePositionToJSON(Y.decodeRelativePosition(value as Uint8Array))
+        : value,
+    );
+  }
+}

@@ -9,7 +9,7 @@ import {
   QUOTE_REFRESH_ORIGIN,
   quoteAt,
   resolveAnnotation,
-  storedPosition,
+  writeAnchor,
   type ResolvedAnnotation,
   type TextProjection,
 } from '@factcheck/core';
@@ -38,7 +38,7 @@ export function refreshQuotesOf(ydoc: Y.Doc, ids: Iterable<string>, now: Date = 
   if (wanted.length === 0) return 0;
   const annotations = getAnnotationsMap(ydoc);
   const projection = projectFragment(getContent(ydoc));
-  const stale: { entry: Y.Map<unknown>; status: string; from: number; to: number }[] = [];
+  const stale: { entry: Y.Map<unknown>; tag: ResolvedAnnotation; from: number; to: number }[] = [];
   for (const id of wanted) {
     const entry: unknown = annotations.get(id);
     if (!(entry instanceof Y.Map)) continue;
@@ -46,23 +46,21 @@ export function refreshQuotesOf(ydoc: Y.Doc, ids: Iterable<string>, now: Date = 
     if (!parsed.ok) continue;
     const tag = typedInto(ydoc, projection, resolveAnnotation(ydoc, projection, parsed.annotation));
     if ((tag.status === 'drifted' || tag.status === 'reanchored') && tag.from !== null && tag.to !== null) {
-      stale.push({ entry, status: tag.status, from: tag.from, to: tag.to });
+      stale.push({ entry, tag, from: tag.from, to: tag.to });
     }
   }
   if (stale.length === 0) return 0;
   ydoc.transact(() => {
-    for (const tag of stale) {
-      if (tag.status === 'reanchored') {
-        const anchor = createAnchor(projection, tag.from, tag.to);
-        if (!anchor) continue;
-        tag.entry.set('start', storedPosition(anchor.start));
-        tag.entry.set('end', storedPosition(anchor.end));
-      }
-      const { quote, prefix, suffix } = quoteAt(projection.text, tag.from, tag.to);
-      tag.entry.set('quote', quote);
-      tag.entry.set('prefix', prefix);
-      tag.entry.set('suffix', suffix);
-      tag.entry.set('updatedAt', now.toISOString());
+    for (const { entry, tag, from, to } of stale) {
+      // Found again from its quote: fresh positions; drifted or typed into: the positions still hold.
+      const positions = tag.status === 'reanchored' ? createAnchor(projection, from, to) : tag.annotation;
+      if (!positions) continue;
+      writeAnchor(entry, {
+        start: positions.start,
+        end: positions.end,
+        ...quoteAt(projection.text, from, to),
+      });
+      entry.set('updatedAt', now.toISOString());
     }
   }, QUOTE_REFRESH_ORIGIN);
   return stale.length;
