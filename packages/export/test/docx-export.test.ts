@@ -180,7 +180,9 @@ describe('docx export', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+    // LibreOffice starting cold on a loaded machine takes more than vitest's default 5 s; the
+    // conversion itself is bounded by its own 120 s timeout above.
+  }, 130_000);
 });
 
 describe('docx export of a reviewed article', () => {
