@@ -164,25 +164,29 @@ describe('docx export', () => {
   const soffice = ['libreoffice', 'soffice'].find(
     (command) => spawnSync('which', [command], { stdio: 'ignore' }).status === 0,
   );
-  it.skipIf(!soffice || !hasPdftotext())('opens in LibreOffice (converted to PDF there)', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'factcheck-docx-'));
-    try {
-      const m = model();
-      writeFileSync(path.join(dir, 'article.docx'), await renderDocx(m));
-      execFileSync(soffice!, ['--headless', '--convert-to', 'pdf', '--outdir', dir, 'article.docx'], {
-        cwd: dir,
-        timeout: 120_000,
-        stdio: 'ignore',
-      });
-      const text = execFileSync('pdftotext', [path.join(dir, 'article.pdf'), '-'], { encoding: 'utf8' });
-      expect(text.replace(/\s+/gu, ' ')).toContain('Ali Zafar denied the claims');
-      expect(readFileSync(path.join(dir, 'article.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-    // LibreOffice starting cold on a loaded machine takes more than vitest's default 5 s; the
-    // conversion itself is bounded by its own 120 s timeout above.
-  }, 130_000);
+  it.skipIf(!soffice || !hasPdftotext())(
+    'opens in LibreOffice (converted to PDF there)',
+    async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'factcheck-docx-'));
+      try {
+        const m = model();
+        writeFileSync(path.join(dir, 'article.docx'), await renderDocx(m));
+        execFileSync(soffice!, ['--headless', '--convert-to', 'pdf', '--outdir', dir, 'article.docx'], {
+          cwd: dir,
+          timeout: 120_000,
+          stdio: 'ignore',
+        });
+        const text = execFileSync('pdftotext', [path.join(dir, 'article.pdf'), '-'], { encoding: 'utf8' });
+        expect(text.replace(/\s+/gu, ' ')).toContain('Ali Zafar denied the claims');
+        expect(readFileSync(path.join(dir, 'article.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+      // LibreOffice starting cold on a loaded machine takes more than vitest's default 5 s; the
+      // conversion itself is bounded by its own 120 s timeout above.
+    },
+    130_000,
+  );
 });
 
 describe('docx export of a reviewed article', () => {
