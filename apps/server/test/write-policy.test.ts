@@ -3,12 +3,12 @@ import * as Y from 'yjs';
 import {
   addThreadEntry,
   createAnchor,
+  getAnnotationsMap,
   getContent,
   getMeta,
   projectFragment,
   relabelAnnotation,
   setTagStatus,
-  getAnnotationsMap,
   writeAnchor,
   writeAnnotation,
   writeArticle,

@@ -1,15 +1,13 @@
 import * as Y from 'yjs';
 import {
-  createAnchor,
   getAnnotationsMap,
   getContent,
   offsetOfRelativePosition,
   parseAnnotation,
   projectFragment,
   QUOTE_REFRESH_ORIGIN,
-  quoteAt,
   resolveAnnotation,
-  writeAnchor,
+  writeRefreshedQuote,
   type ResolvedAnnotation,
   type TextProjection,
 } from '@factcheck/core';
@@ -38,7 +36,7 @@ export function refreshQuotesOf(ydoc: Y.Doc, ids: Iterable<string>, now: Date = 
   if (wanted.length === 0) return 0;
   const annotations = getAnnotationsMap(ydoc);
   const projection = projectFragment(getContent(ydoc));
-  const stale: { entry: Y.Map<unknown>; tag: ResolvedAnnotation; from: number; to: number }[] = [];
+  const stale: { entry: Y.Map<unknown>; tag: ResolvedAnnotation }[] = [];
   for (const id of wanted) {
     const entry: unknown = annotations.get(id);
     if (!(entry instanceof Y.Map)) continue;
@@ -46,22 +44,12 @@ export function refreshQuotesOf(ydoc: Y.Doc, ids: Iterable<string>, now: Date = 
     if (!parsed.ok) continue;
     const tag = typedInto(ydoc, projection, resolveAnnotation(ydoc, projection, parsed.annotation));
     if ((tag.status === 'drifted' || tag.status === 'reanchored') && tag.from !== null && tag.to !== null) {
-      stale.push({ entry, tag, from: tag.from, to: tag.to });
+      stale.push({ entry, tag });
     }
   }
   if (stale.length === 0) return 0;
   ydoc.transact(() => {
-    for (const { entry, tag, from, to } of stale) {
-      // Found again from its quote: fresh positions; drifted or typed into: the positions still hold.
-      const positions = tag.status === 'reanchored' ? createAnchor(projection, from, to) : tag.annotation;
-      if (!positions) continue;
-      writeAnchor(entry, {
-        start: positions.start,
-        end: positions.end,
-        ...quoteAt(projection.text, from, to),
-      });
-      entry.set('updatedAt', now.toISOString());
-    }
+    for (const { entry, tag } of stale) writeRefreshedQuote(entry, projection, tag, now);
   }, QUOTE_REFRESH_ORIGIN);
   return stale.length;
 }
