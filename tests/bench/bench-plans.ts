@@ -24,6 +24,7 @@ const full: BenchPlan = {
       clientCounts: [2, 10, 50],
       article: NEWS_SIZE,
       schedule: { intervalMs: 100, warmupMs: 2_000, windowMs: 5_000, windows: 5 },
+      minDeliveriesPerWindow: 500,
     }),
   join: () => runJoinBenchmark({ article: FULL_SIZE, runs: 5, warmup: 1 }),
   capacity: () =>
@@ -53,6 +54,7 @@ const smoke: BenchPlan = {
       clientCounts: [2],
       article: TINY_SIZE,
       schedule: { intervalMs: 100, warmupMs: 200, windowMs: 500, windows: 1 },
+      minDeliveriesPerWindow: 0,
     }),
   join: () => runJoinBenchmark({ article: SMOKE_SIZE, runs: 1, warmup: 0 }),
   capacity: () =>
