@@ -39,7 +39,12 @@ export interface StartServerOptions {
   readonly logLevel?: string;
   /** Grace period before a document nobody is connected to is unloaded. Default 2000 ms. */
   readonly unloadDelayMs?: number;
-  /** Longest lag of the library summaries behind edits. Default 500 ms. */
+  /**
+   * How long a library summary waits after an edit before it is computed again (longer for very
+   * large articles and on a busy server). Default 2000 ms: each refresh of an article reviewers
+   * keep changing costs the summary worker and the main thread some milliseconds, which at one
+   * refresh every 500 ms was about a third of the server's CPU while two reviewers typed.
+   */
   readonly summaryDelayMs?: number;
   /**
    * Where library summaries of loaded articles are computed: `worker` (default), a worker thread
@@ -108,7 +113,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       store,
       log,
       unloadDelayMs: options.unloadDelayMs ?? 2_000,
-      summaryDelayMs: options.summaryDelayMs ?? 500,
+      summaryDelayMs: options.summaryDelayMs ?? 2000,
       summaries,
       maxLoadedDocuments: options.maxLoadedDocuments ?? 500,
     });
