@@ -40,10 +40,9 @@ export interface StartServerOptions {
   /** Grace period before a document nobody is connected to is unloaded. Default 2000 ms. */
   readonly unloadDelayMs?: number;
   /**
-   * How long a library summary waits after an edit before it is computed again (longer for very
-   * large articles and on a busy server). Default 2000 ms: each refresh of an article reviewers
-   * keep changing costs the summary worker and the main thread some milliseconds, which at one
-   * refresh every 500 ms was about a third of the server's CPU while two reviewers typed.
+   * How long a library summary waits after a change before it is computed again: four times as
+   * long when only the text changed (typing), longer for very large articles and on a busy
+   * server. Default 500 ms.
    */
   readonly summaryDelayMs?: number;
   /**
@@ -113,7 +112,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       store,
       log,
       unloadDelayMs: options.unloadDelayMs ?? 2_000,
-      summaryDelayMs: options.summaryDelayMs ?? 2000,
+      summaryDelayMs: options.summaryDelayMs ?? 500,
       summaries,
       maxLoadedDocuments: options.maxLoadedDocuments ?? 500,
     });

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { writeArticle } from '@factcheck/core';
+import { getContent, getMeta, writeArticle } from '@factcheck/core';
 import { createLogger } from '../src/logger.js';
 import { MemoryDocumentStore } from '../src/storage/memory-store.js';
 import { computeSummaryHere, type SummarySource } from '../src/summaries/summary-computer.js';
@@ -77,5 +77,68 @@ describe('the summary refresh', () => {
     expect(recorded).toHaveLength(1);
     expect(recorded[0]).toBeGreaterThanOrEqual(40);
     expect(await store.readSummary('paced')).toMatchObject({ title: 'Paced' });
+  });
+});
+
+describe('when a summary refresh comes', () => {
+  const DELAY_MS = 500;
+
+  function watchedArticle() {
+    const doc = new Y.Doc();
+    writeArticle(doc, { title: 'Timed', titleDerived: false, paragraphs: ['Some text.'] });
+    let summaries = 0;
+    const source: SummarySource = {
+      summarize: async () => {
+        summaries += 1;
+        return { ...computeSummaryHere(doc), computeMs: 0 };
+      },
+      stop: () => undefined,
+    };
+    const refresh = new SummaryRefresh(
+      'timed',
+      doc,
+      source,
+      new MemoryDocumentStore(),
+      createLogger('silent'),
+      DELAY_MS,
+      null,
+    );
+    const paragraph = getContent(doc).get(0) as Y.XmlElement;
+    return {
+      refresh,
+      summaries: () => summaries,
+      type: () => doc.transact(() => (paragraph.get(0) as Y.XmlText).insert(0, 'x'), 'reviewer'),
+      retitle: () => doc.transact(() => getMeta(doc).set('title', 'Retitled'), 'reviewer'),
+    };
+  }
+
+  it('waits four times as long when only the text changed (typing)', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const article = watchedArticle();
+    article.type();
+    await vi.advanceTimersByTimeAsync(DELAY_MS * 3);
+    article.type();
+    expect(article.summaries()).toBe(0);
+    await vi.advanceTimersByTimeAsync(DELAY_MS + 10);
+    expect(article.summaries()).toBe(1);
+    article.refresh.stop();
+  });
+
+  it('refreshes after the short delay for anything else, and brings a waiting refresh forward', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const article = watchedArticle();
+    article.retitle();
+    await vi.advanceTimersByTimeAsync(DELAY_MS + 10);
+    expect(article.summaries()).toBe(1);
+
+    article.type();
+    await vi.advanceTimersByTimeAsync(DELAY_MS);
+    article.retitle();
+    await vi.advanceTimersByTimeAsync(DELAY_MS + 10);
+    // Typing alone would have waited until 2,000 ms; the title change had it come at 1,000.
+    expect(article.summaries()).toBe(2);
+    await vi.advanceTimersByTimeAsync(DELAY_MS * 4);
+    expect(article.summaries()).toBe(2);
+    article.refresh.stop();
   });
 });

@@ -28,6 +28,16 @@ export function getContent(doc: Y.Doc): Y.XmlFragment {
   return doc.getXmlFragment(CONTENT_KEY);
 }
 
+/** Whether a shared type is the article text (`content`) or lies inside it. */
+export function liesInContent(type: { readonly _item: Y.Item | null }, content: Y.XmlFragment): boolean {
+  for (let at: { readonly _item: Y.Item | null } | null = type; at;) {
+    if (at === (content as unknown)) return true;
+    const parent: unknown = at._item?.parent;
+    at = parent instanceof Y.AbstractType ? parent : null;
+  }
+  return false;
+}
+
 /** The article metadata map. */
 export function getMeta(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(META_KEY);

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { getContent, projectFragment, type TextProjection } from '@factcheck/core';
+import { getContent, liesInContent, projectFragment, type TextProjection } from '@factcheck/core';
 
 /**
  * The projected text of a Y.Doc's content, computed again only after the content changed: placing
@@ -14,13 +14,7 @@ const cache = new WeakMap<Y.Doc, CachedProjection>();
 
 /** Whether a transaction changed a type inside the content fragment (or the fragment itself). */
 function touchesContent(transaction: Y.Transaction, content: Y.XmlFragment): boolean {
-  for (const type of transaction.changed.keys()) {
-    for (let at: { readonly _item: Y.Item | null } | null = type; at;) {
-      if (at === (content as unknown)) return true;
-      const parent: unknown = at._item?.parent;
-      at = parent instanceof Y.AbstractType ? parent : null;
-    }
-  }
+  for (const type of transaction.changed.keys()) if (liesInContent(type, content)) return true;
   return false;
 }
 
