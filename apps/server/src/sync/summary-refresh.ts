@@ -18,7 +18,8 @@ const PACE_WINDOW_MS = 3_000;
  * How many times longer a refresh waits when only the article's text changed (typing): the
  * library shows the text only through search, while a tag, a label, a status or a title change
  * is what a reviewer looks for there next. With the default 500 ms: 2 s. Refreshing twice a
- * second while someone typed was about a third of the server's CPU with two reviewers.
+ * second while two reviewers typed cost about a third of the server's CPU (summary worker, its
+ * JIT and the main thread's handling; docs/performance.md, Session 7).
  */
 const TEXT_ONLY_STRETCH = 4;
 
@@ -64,9 +65,9 @@ export class SummaryPace {
  * unloaded. Typing alone waits `TEXT_ONLY_STRETCH` times longer; any other change (tags,
  * metadata) brings a waiting refresh forward to its own, shorter delay. The delay grows with the
  * time a summary takes, so a very large article spends at most about a sixth of the server's time
- * on its summary while reviewers work on it, and with the
- * summary work of every document (`SummaryPace`), so a busy server summarizes less often. The
- * summary itself comes from a `SummarySource` (normally the summary worker, off the sync path).
+ * on its summary while reviewers work on it, and with the summary work of every document
+ * (`SummaryPace`), so a busy server summarizes less often. The summary itself comes from a
+ * `SummarySource` (normally the summary worker, off the sync path).
  */
 export class SummaryRefresh {
   private timer: NodeJS.Timeout | null = null;
