@@ -23,8 +23,10 @@ const full: BenchPlan = {
     runSyncBenchmark({
       clientCounts: [2, 10, 50],
       article: NEWS_SIZE,
-      schedule: { intervalMs: 100, warmupMs: 2_000, windowMs: 5_000, windows: 5 },
+      // Three runs of each server, taking turns, two windows each: six windows per figure.
+      schedule: { intervalMs: 100, warmupMs: 2_000, windowMs: 5_000, windows: 2 },
       minDeliveriesPerWindow: 500,
+      rounds: 3,
     }),
   join: () => runJoinBenchmark({ article: FULL_SIZE, runs: 5, warmup: 1 }),
   capacity: () =>
@@ -55,6 +57,7 @@ const smoke: BenchPlan = {
       article: TINY_SIZE,
       schedule: { intervalMs: 100, warmupMs: 200, windowMs: 500, windows: 1 },
       minDeliveriesPerWindow: 0,
+      rounds: 1,
     }),
   join: () => runJoinBenchmark({ article: SMOKE_SIZE, runs: 1, warmup: 0 }),
   capacity: () =>

@@ -23,6 +23,20 @@ export interface SyncBenchmarkOptions {
    * any one pause on the machine; over 500 it is the fifth largest.
    */
   readonly minDeliveriesPerWindow: number;
+  /**
+   * How many times each server is started and measured (`schedule.windows` windows after its own
+   * warm-up each time), ours and the reference taking turns; a figure pools every run's windows.
+   * One run per server let a slow stretch of the machine, or one unlucky process, decide a figure.
+   */
+  readonly rounds: number;
+}
+
+/** Which server runs when: the two take turns, and each round starts with the one that ended the last. */
+export function runOrder(rounds: number): ('ours' | 'reference')[] {
+  const order: ('ours' | 'reference')[] = [];
+  for (let round = 0; round < rounds; round++)
+    order.push(...(round % 2 === 0 ? (['ours', 'reference'] as const) : (['reference', 'ours'] as const)));
+  return order;
 }
 
 /** The schedule for `clients` clients: windows stretched to hold `minDeliveries` deliveries. */
@@ -56,16 +70,22 @@ export async function runSyncBenchmark(options: SyncBenchmarkOptions): Promise<M
     const schedule = scheduleFor(options.schedule, clients, options.minDeliveriesPerWindow);
     // Fifty clients receive about 25,000 updates a second between them: two processes share that.
     const fleet = ClientFleet.start(clients > 20 ? 2 : 1);
-    let ours: WorkloadResult;
-    let reference: WorkloadResult;
+    const runs: Record<'ours' | 'reference', WorkloadResult[]> = { ours: [], reference: [] };
     try {
-      ours = await runWorkload('ours', fleet, article, clients, schedule);
-      reference = await runWorkload('reference', fleet, article, clients, schedule);
+      for (const kind of runOrder(options.rounds))
+        runs[kind].push(await runWorkload(kind, fleet, article, clients, schedule));
     } finally {
       await fleet.close();
     }
+    const ours = {
+      samples: runs.ours.flatMap((run) => run.samples),
+      persisted: runs.ours.every((run) => run.persisted),
+    };
+    const reference = { samples: runs.reference.flatMap((run) => run.samples) };
     const pick = (result: WorkloadResult, key: keyof WindowSample) => result.samples.map((s) => s[key]);
-    const persisted = ours.persisted ? 'every update persisted: yes' : 'every update persisted: NO';
+    const persisted = ours.persisted
+      ? `every update persisted: yes (${runs.ours.length} runs)`
+      : 'every update persisted: NO';
     const load = `clients used ${Math.round(Math.max(...pick(ours, 'clientCpuPercent')))}% CPU at most`;
     const deliveries = `${Math.round(Math.min(...pick(ours, 'deliveries'), ...pick(reference, 'deliveries')))}+ deliveries per ${schedule.windowMs / 1000} s window`;
     results.push(

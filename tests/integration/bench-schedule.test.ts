@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scheduleFor } from '../bench/sync-benchmark.js';
+import { runOrder, scheduleFor } from '../bench/sync-benchmark.js';
 
 const base = { intervalMs: 100, warmupMs: 2_000, windowMs: 5_000, windows: 5 };
 
@@ -13,5 +13,12 @@ describe('sync benchmark windows', () => {
     // 10 clients: 900 deliveries a second.
     expect(scheduleFor(base, 10, 500)).toEqual(base);
     expect(scheduleFor(base, 2, 0)).toEqual(base);
+  });
+});
+
+describe('sync benchmark runs', () => {
+  it('has the two servers take turns, each round starting with the one that ended the last', () => {
+    expect(runOrder(1)).toEqual(['ours', 'reference']);
+    expect(runOrder(3)).toEqual(['ours', 'reference', 'reference', 'ours', 'ours', 'reference']);
   });
 });

@@ -84,6 +84,40 @@ const TRUSTED_CONTEXT_SHARE = 0.5;
 /** How close edited text must stay to the quote for a tag to keep following it. */
 const DRIFT_SIMILARITY = 0.5;
 
+/** A tag's last drift test: the text its positions covered, its quote then, and whether they were alike. */
+interface DriftTest {
+  readonly covered: string;
+  readonly quote: string;
+  readonly alike: boolean;
+}
+
+/**
+ * The last drift test of each tag, per document: while typing goes on elsewhere, a drifted tag's
+ * text and quote stay the same from one resolution to the next, and the edit distance is the
+ * costliest part of resolving it (a summary of an article with many drifted tags spent a third of
+ * its time there).
+ */
+const driftTests = new WeakMap<Y.Doc, Map<string, DriftTest>>();
+
+/** Whether text a tag's positions cover is still close enough to its quote for the tag to follow it. */
+function stillAlike(doc: Y.Doc, id: string, covered: string, quote: string): boolean {
+  let tests = driftTests.get(doc);
+  if (!tests) driftTests.set(doc, (tests = new Map()));
+  const last = tests.get(id);
+  if (last && last.covered === covered && last.quote === quote) return last.alike;
+  const alike = similarity(covered, quote) >= DRIFT_SIMILARITY;
+  tests.set(id, { covered, quote, alike });
+  return alike;
+}
+
+/** Forgets the drift tests of tags that are not among `annotations` (deleted ones), once they pile up. */
+function forgetDriftTestsOfOthers(doc: Y.Doc, annotations: readonly Annotation[]): void {
+  const tests = driftTests.get(doc);
+  if (!tests || tests.size <= annotations.length) return;
+  const current = new Set(annotations.map((annotation) => annotation.id));
+  for (const id of tests.keys()) if (!current.has(id)) tests.delete(id);
+}
+
 /** Resolves one annotation against the current text. */
 export function resolveAnnotation(
   doc: Y.Doc,
@@ -103,7 +137,7 @@ export function resolveAnnotation(
   if (match && (available === 0 || match.contextScore >= available * TRUSTED_CONTEXT_SHARE)) {
     return { annotation, status: 'reanchored', from: match.start, to: match.end };
   }
-  if (span && similarity(text.slice(span.from, span.to), annotation.quote) >= DRIFT_SIMILARITY) {
+  if (span && stillAlike(doc, annotation.id, text.slice(span.from, span.to), annotation.quote)) {
     return { annotation, status: 'drifted', ...span };
   }
   // Positions that still resolve in the text but cover nothing: the tagged text was deleted where
@@ -126,7 +160,9 @@ export function resolveAnnotations(
   annotations: readonly Annotation[],
   projection: TextProjection = projectFragment(getContent(doc)),
 ): ResolvedAnnotation[] {
-  return annotations.map((annotation) => resolveAnnotation(doc, projection, annotation));
+  const resolved = annotations.map((annotation) => resolveAnnotation(doc, projection, annotation));
+  forgetDriftTestsOfOthers(doc, annotations);
+  return resolved;
 }
 
 /** Orders resolved annotations by position, orphans last, ties by creation time. */

@@ -104,6 +104,19 @@ describe('editing inside a tag', () => {
     expect(refreshed.annotation.quote).toBe('denied almost all');
   });
 
+  it('stops following once the text is rewritten, though it followed that tag before', () => {
+    // Resolving remembers each tag's last drift test; a new text under the tag must be tested anew.
+    const { doc, marks } = buildArticle('Ali Zafar has <a>denied all<b> the allegations.');
+    const id = tagRange(doc, marks.a, marks.b)!;
+    insertText(doc, marks.a + 6, ' x');
+    expect(resolveTag(doc, id).status).toBe('drifted');
+    expect(resolveTag(doc, id).status).toBe('drifted');
+    insertText(doc, marks.a + 8, ' quite unlike what was there');
+    expect(resolveTag(doc, id).status).toBe('orphaned');
+    deleteText(doc, marks.a + 8, marks.a + 36);
+    expect(resolveTag(doc, id).status).toBe('drifted');
+  });
+
   it('follows a deletion inside the tag', () => {
     const { doc, marks } = buildArticle('Ali Zafar has <a>denied all<b> the allegations.');
     const id = tagRange(doc, marks.a, marks.b)!;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { findPassages, krippendorffAlphaNominal, textAgreement, type ReviewTag } from '../src/index.js';
+import {
+  findPassages,
+  krippendorffAlphaNominal,
+  textAgreement,
+  textAlpha,
+  type ReviewTag,
+} from '../src/index.js';
 
 let clock = 0;
 function tag(
@@ -69,6 +75,8 @@ describe('agreement over code points', () => {
     const result = textAgreement(tags, length);
     expect(result.reviewers).toEqual(['r1', 'r2', 'r3']);
     expect(result.alpha).toBeCloseTo(krippendorffAlphaNominal(byUnit)!, 12);
+    // The summary's alpha alone is the same figure.
+    expect(textAlpha(tags, length)).toBe(result.alpha);
     expect(result.kappa.map((k) => [k.a, k.b])).toEqual([
       ['r1', 'r2'],
       ['r1', 'r3'],
@@ -90,5 +98,7 @@ describe('agreement over code points', () => {
 
   it('has no alpha with fewer than two reviewers', () => {
     expect(textAgreement([tag('a', 'r1', 'rumour', 0, 3)], 10).alpha).toBeNull();
+    expect(textAlpha([tag('a', 'r1', 'rumour', 0, 3)], 10)).toBeNull();
+    expect(textAlpha([], 10)).toBeNull();
   });
 });

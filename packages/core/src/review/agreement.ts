@@ -19,43 +19,54 @@ export interface WeightedUnit {
  * the same value (expected disagreement 0: alpha is undefined).
  */
 export function krippendorffAlphaNominal(units: readonly (UnitCodes | WeightedUnit)[]): number | null {
-  const coincidences = new Map<string, Map<string, number>>();
-  const add = (c: string, k: string, amount: number) => {
-    let row = coincidences.get(c);
-    if (!row) coincidences.set(c, (row = new Map()));
-    row.set(k, (row.get(k) ?? 0) + amount);
-  };
+  // Values are numbered as they come, so the coincidence matrix is a flat array, not maps of maps.
+  const valueIndex = new Map<string, number>();
+  const pairable: { values: number[]; weight: number }[] = [];
   for (const unit of units) {
     const { codes, weight } = 'codes' in unit ? unit : { codes: unit, weight: 1 };
-    const present = codes.filter((code): code is string => code !== null);
-    const m = present.length;
-    if (m < 2 || weight <= 0) continue;
+    if (weight <= 0) continue;
+    const values: number[] = [];
+    for (const code of codes) {
+      if (code === null) continue;
+      let index = valueIndex.get(code);
+      if (index === undefined) valueIndex.set(code, (index = valueIndex.size));
+      values.push(index);
+    }
+    if (values.length >= 2) pairable.push({ values, weight });
+  }
+  const size = valueIndex.size;
+  const coincidences = new Float64Array(size * size);
+  const counts = new Int32Array(size);
+  const distinct: number[] = [];
+  for (const { values, weight } of pairable) {
+    distinct.length = 0;
+    for (const value of values) if (counts[value]++ === 0) distinct.push(value);
     // Each ordered pair of values from different coders adds 1 / (m − 1).
-    const counts = new Map<string, number>();
-    for (const code of present) counts.set(code, (counts.get(code) ?? 0) + 1);
-    for (const [c, nc] of counts) {
-      for (const [k, nk] of counts) {
-        const pairs = c === k ? nc * (nc - 1) : nc * nk;
-        if (pairs > 0) add(c, k, (weight * pairs) / (m - 1));
+    const share = weight / (values.length - 1);
+    for (const c of distinct) {
+      const nc = counts[c];
+      for (const k of distinct) {
+        const pairs = c === k ? nc * (nc - 1) : nc * counts[k];
+        if (pairs > 0) coincidences[c * size + k] += share * pairs;
       }
     }
+    for (const value of distinct) counts[value] = 0;
   }
-  const marginals = new Map<string, number>();
+  const marginals = new Float64Array(size);
   let total = 0;
-  for (const [c, row] of coincidences) {
-    let sum = 0;
-    for (const value of row.values()) sum += value;
-    marginals.set(c, sum);
-    total += sum;
+  let observedDisagreement = 0;
+  for (let c = 0; c < size; c++) {
+    for (let k = 0; k < size; k++) {
+      const value = coincidences[c * size + k];
+      marginals[c] += value;
+      if (c !== k) observedDisagreement += value;
+    }
+    total += marginals[c];
   }
   if (total <= 1) return null;
-  let observedDisagreement = 0;
-  for (const [c, row] of coincidences) {
-    for (const [k, value] of row) if (c !== k) observedDisagreement += value;
-  }
   let expectedDisagreement = 0;
-  for (const [c, nc] of marginals) {
-    for (const [k, nk] of marginals) if (c !== k) expectedDisagreement += nc * nk;
+  for (let c = 0; c < size; c++) {
+    for (let k = 0; k < size; k++) if (c !== k) expectedDisagreement += marginals[c] * marginals[k];
   }
   if (expectedDisagreement === 0) return null;
   return 1 - ((total - 1) * observedDisagreement) / expectedDisagreement;

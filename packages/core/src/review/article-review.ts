@@ -6,7 +6,7 @@ import { getContent } from '../document-layout.js';
 import { projectFragment } from '../text-projection.js';
 import { readAdjudications, tagsForView, type Adjudication, type TagView } from './adjudication.js';
 import { findPassages, type DisputeReason, type ReviewTag } from './passages.js';
-import { textAgreement, type PairAgreement } from './text-agreement.js';
+import { textAgreement, textAlpha, type PairAgreement } from './text-agreement.js';
 import { readTagDetails } from './tag-details.js';
 
 /** A passage as the review panel and the API show it. Offsets are code points of the txt export. */
@@ -94,7 +94,7 @@ export function disputesOfResolved(
     text,
   );
   return {
-    alpha: textAgreement(reviewTags, codePointLength(text)).alpha,
+    alpha: textAlpha(reviewTags, codePointLength(text)),
     disputed: passagesOf(reviewTags, text, adjudications).filter((passage) => passage.disputed),
   };
 }
