@@ -8,7 +8,7 @@ import {
   relativePositionAt,
   type TextProjection,
 } from './text-projection.js';
-import { getContent } from './document-layout.js';
+import { getAnnotationsMap, getContent } from './document-layout.js';
 import { splitsSurrogatePair } from './code-points.js';
 
 /**
@@ -110,12 +110,16 @@ function stillAlike(doc: Y.Doc, id: string, covered: string, quote: string): boo
   return alike;
 }
 
-/** Forgets the drift tests of tags that are not among `annotations` (deleted ones), once they pile up. */
-function forgetDriftTestsOfOthers(doc: Y.Doc, annotations: readonly Annotation[]): void {
+/**
+ * Forgets the drift tests of deleted tags, once there are more tests than tags in the document.
+ * Checked against the document, not the tags a caller resolves: an export or a review view
+ * resolves only some of them, and the others' tests are still good.
+ */
+function forgetDriftTestsOfDeletedTags(doc: Y.Doc): void {
   const tests = driftTests.get(doc);
-  if (!tests || tests.size <= annotations.length) return;
-  const current = new Set(annotations.map((annotation) => annotation.id));
-  for (const id of tests.keys()) if (!current.has(id)) tests.delete(id);
+  const tags = getAnnotationsMap(doc);
+  if (!tests || tests.size <= tags.size) return;
+  for (const id of tests.keys()) if (!tags.has(id)) tests.delete(id);
 }
 
 /** Resolves one annotation against the current text. */
@@ -161,7 +165,7 @@ export function resolveAnnotations(
   projection: TextProjection = projectFragment(getContent(doc)),
 ): ResolvedAnnotation[] {
   const resolved = annotations.map((annotation) => resolveAnnotation(doc, projection, annotation));
-  forgetDriftTestsOfOthers(doc, annotations);
+  forgetDriftTestsOfDeletedTags(doc);
   return resolved;
 }
 
