@@ -5,6 +5,7 @@ import type { EditorState, Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import type { Reviewer } from '@factcheck/core';
 import { createArticleEditorState } from '@factcheck/editor';
+import { hideEditableFromReact } from './hide-editable-from-react.js';
 import { pageChange } from './page-relevant-change.js';
 
 /**
@@ -113,6 +114,7 @@ export function useArticleEditor(options: ArticleEditorOptions): ArticleEditor {
         else if (change === 'tags') renderTagListSoon();
       },
     });
+    hideEditableFromReact(editorView.dom);
     rendered = editorView.state;
     setView(editorView);
     setState(editorView.state);

@@ -2,10 +2,12 @@ import type * as Y from 'yjs';
 import * as idb from 'lib0/indexeddb';
 import { clearDocument, IndexeddbPersistence, storeState } from 'y-indexeddb';
 import { getContent } from '@factcheck/core';
+import { deferUntilPainted } from './updates-after-paint.js';
 
 /**
  * The copy of an article this browser keeps in IndexedDB (y-indexeddb): every change is written
- * there as it happens, so a reviewer keeps working while offline, a reload shows the article and
+ * there right after the frame that shows it (at once when the page hides), so a reviewer keeps
+ * working while offline, a reload shows the article and
  * their unsent changes, and the provider sends those changes when the connection returns (Yjs
  * merges them like any other).
  */
@@ -24,7 +26,9 @@ export interface LocalCopy {
   readonly available: boolean;
   /** Resolves once the stored copy is loaded into the document: true when it held the article. */
   readonly loaded: Promise<boolean>;
-  /** Stops keeping the document (the stored copy stays). */
+  /** Stores the changes waiting for the next paint now (the page is being hidden or left). */
+  flush(): void;
+  /** Stores what is waiting, then stops keeping the document (the stored copy stays). */
   close(): void;
 }
 
@@ -55,7 +59,12 @@ export function keepLocalCopy(
   serverSynced: Promise<Uint8Array | null>,
 ): LocalCopy {
   if (typeof indexedDB === 'undefined') {
-    return { available: false, loaded: Promise.resolve(false), close: () => undefined };
+    return {
+      available: false,
+      loaded: Promise.resolve(false),
+      flush: () => undefined,
+      close: () => undefined,
+    };
   }
   const persistence = new IndexeddbPersistence(localCopyName(articleId), ydoc);
   // y-indexeddb does not store what it loads itself, yet while it listens Yjs encodes every change
@@ -64,11 +73,13 @@ export function keepLocalCopy(
   // stored by y-indexeddb right before it loads); otherwise from the server's first sync on, and
   // what that sync brought is stored as it arrived.
   ydoc.off('update', persistence._storeUpdate);
+  // Each change is stored once the frame showing it is painted (see deferUntilPainted).
+  const store = deferUntilPainted(persistence._storeUpdate);
   let listening = false;
   const listen = () => {
     if (listening || persistence._destroyed) return;
     listening = true;
-    ydoc.on('update', persistence._storeUpdate);
+    ydoc.on('update', store.listener);
   };
   persistence.once('synced', () => {
     if (getContent(ydoc).length > 0) listen();
@@ -96,9 +107,14 @@ export function keepLocalCopy(
   return {
     available: true,
     loaded,
+    flush: () => {
+      if (!closed) store.flush();
+    },
     close: () => {
       if (closed) return;
       closed = true;
+      store.flush();
+      ydoc.off('update', store.listener);
       void persistence.destroy().catch(() => undefined);
     },
   };

@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import { ySyncPluginKey } from 'y-prosemirror';
 import { STALE_COPY_CLOSE_CODE, syncParams } from '../../session/sync-params.js';
 import { firstSyncUpdate } from './first-sync-update.js';
 import { forgetLocalCopy, keepLocalCopy, type LocalCopy } from './local-copy.js';
 import { syncServerUrl } from './sync-url.js';
+import { deferUntilPainted } from './updates-after-paint.js';
 
 /** How long the connection waits at most for this browser's copy to load. */
 const LOCAL_COPY_WAIT_MS = 3_000;
@@ -61,13 +63,26 @@ export function useSharedArticle(
     // article, or the server's first sync), the provider does not listen for updates: it skips
     // those it made itself, yet Yjs would encode each loaded article again as an update for it.
     ydoc.off('update', provider._updateHandler);
+    // Typing goes to the server once the frame showing it is painted (see deferUntilPainted);
+    // tags and every other change go at once, for colleagues to see them as soon as possible.
+    const toServer = deferUntilPainted(provider._updateHandler, (origin) => origin === ySyncPluginKey);
     let closed = false;
     let listening = false;
     const listen = () => {
       if (listening || closed) return;
       listening = true;
-      ydoc.on('update', provider._updateHandler);
+      ydoc.on('update', toServer.listener);
     };
+    // A page being hidden or left gets no more frames: what waits for one goes now.
+    const flushWaiting = () => {
+      toServer.flush();
+      local.flush();
+    };
+    const onVisibilityChange = () => {
+      if (document.visibilityState === 'hidden') flushWaiting();
+    };
+    window.addEventListener('pagehide', flushWaiting);
+    document.addEventListener('visibilitychange', onVisibilityChange);
     provider.once('sync', listen);
     // A copy that never finishes loading (storage stuck) must not keep the article offline.
     const connectTimer = setTimeout(() => connect(true), LOCAL_COPY_WAIT_MS);
@@ -96,7 +111,11 @@ export function useSharedArticle(
     void firstSyncUpdate(provider).then(serverSynced);
     provider.on('closed', onClosed);
     return () => {
+      flushWaiting();
       closed = true;
+      window.removeEventListener('pagehide', flushWaiting);
+      document.removeEventListener('visibilitychange', onVisibilityChange);
+      ydoc.off('update', toServer.listener);
       clearTimeout(connectTimer);
       provider.off('sync', onSync);
       provider.off('closed', onClosed);
