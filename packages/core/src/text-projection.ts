@@ -40,7 +40,8 @@ export interface TextProjection {
   readonly startOfType: ReadonlyMap<Y.XmlText, number>;
 }
 
-function xmlTextString(type: Y.XmlText): string {
+/** The projected text of one Y.XmlText: its string, an embed standing for one `\uFFFC`. */
+export function xmlTextString(type: Y.XmlText): string {
   let out = '';
   for (const op of type.toDelta() as { insert: unknown }[]) {
     out += typeof op.insert === 'string' ? op.insert : '\uFFFC';
@@ -48,8 +49,14 @@ function xmlTextString(type: Y.XmlText): string {
   return out;
 }
 
-/** Projects a Y.XmlFragment to plain text, remembering where each Y.XmlText starts. */
-export function projectFragment(fragment: Y.XmlFragment): TextProjection {
+/**
+ * Projects a Y.XmlFragment to plain text, remembering where each Y.XmlText starts. `textOf` reads
+ * one Y.XmlText's text (a caller that knows which ones changed can pass remembered strings).
+ */
+export function projectFragment(
+  fragment: Y.XmlFragment,
+  textOf: (type: Y.XmlText) => string = xmlTextString,
+): TextProjection {
   const parts: string[] = [];
   const segments: TextSegment[] = [];
   const startOfType = new Map<Y.XmlText, number>();
@@ -69,7 +76,7 @@ export function projectFragment(fragment: Y.XmlFragment): TextProjection {
       offset += BLOCK_SEPARATOR.length;
     }
     for (const child of element.toArray()) {
-      if (child instanceof Y.XmlText) push(xmlTextString(child), child);
+      if (child instanceof Y.XmlText) push(textOf(child), child);
       else if (child instanceof Y.XmlElement) push(inlineLeafText(child.nodeName), null);
     }
   };

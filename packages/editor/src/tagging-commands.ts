@@ -13,7 +13,7 @@ import {
   type Label,
   type Reviewer,
 } from '@factcheck/core';
-import { indexPmText, textFromPmPos } from './text-positions.js';
+import { indexPmText, showsText, textFromPmPos } from './text-positions.js';
 
 /**
  * Tagging commands, `(state, dispatch) => boolean` like every ProseMirror command. They write
@@ -39,7 +39,7 @@ export function tagSelection(label: Label, author: Reviewer, onTagged?: (id: str
     if (!ydoc || empty) return false;
     const index = indexPmText(state.doc);
     const projection = projectFragment(getContent(ydoc));
-    if (projection.text !== index.text) return false;
+    if (!showsText(index, projection.text)) return false;
     const anchor = createAnchor(projection, textFromPmPos(index, from), textFromPmPos(index, to));
     if (!anchor) return false;
     if (dispatch) {

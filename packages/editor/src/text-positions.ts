@@ -17,6 +17,7 @@ interface BlockRun {
 
 /** The projected text of a ProseMirror document and the map between its offsets and positions. */
 export interface PmTextIndex {
+  /** The whole projected text, joined on first read (a long article's takes about a millisecond). */
   readonly text: string;
   readonly blocks: readonly BlockRun[];
 }
@@ -51,21 +52,39 @@ export function indexPmText(doc: ProseMirrorNode): PmTextIndex {
 
 function projectPmText(doc: ProseMirrorNode): PmTextIndex {
   const blocks: BlockRun[] = [];
-  const parts: string[] = [];
   let offset = 0;
   doc.descendants((node, pos) => {
     if (!node.isTextblock) return !node.isLeaf;
-    if (blocks.length > 0) {
-      parts.push(BLOCK_SEPARATOR);
-      offset += BLOCK_SEPARATOR.length;
-    }
-    const text = blockText(node);
-    blocks.push({ textStart: offset, pmStart: pos + 1, node, length: text.length });
-    parts.push(text);
-    offset += text.length;
+    if (blocks.length > 0) offset += BLOCK_SEPARATOR.length;
+    const length = blockText(node).length;
+    blocks.push({ textStart: offset, pmStart: pos + 1, node, length });
+    offset += length;
     return false;
   });
-  return { text: parts.join(''), blocks };
+  let text: string | undefined;
+  return {
+    get text() {
+      text ??= blocks.map((block) => blockText(block.node)).join(BLOCK_SEPARATOR);
+      return text;
+    },
+    blocks,
+  };
+}
+
+/**
+ * Whether a ProseMirror document's projected text is `text` (as projected from the Y.Doc), checked
+ * block by block against it without joining the document's own text.
+ */
+export function showsText(index: PmTextIndex, text: string): boolean {
+  const { blocks } = index;
+  const last = blocks[blocks.length - 1] as BlockRun | undefined;
+  if ((last ? last.textStart + last.length : 0) !== text.length) return false;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
+    if (i > 0 && !text.startsWith(BLOCK_SEPARATOR, block.textStart - BLOCK_SEPARATOR.length)) return false;
+    if (!text.startsWith(blockText(block.node), block.textStart)) return false;
+  }
+  return true;
 }
 
 /** Index of the last text block starting at or before a ProseMirror position (0 if none). */

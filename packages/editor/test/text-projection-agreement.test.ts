@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getContent, projectFragment } from '@factcheck/core';
-import { indexPmText, pmPosFromText, textFromPmPos } from '../src/index.js';
+import { indexPmText, pmPosFromText, showsText, textFromPmPos } from '../src/index.js';
 import { b, ydocFrom } from './editor-fixtures.js';
 
 const { doc, p, h1, h2, quote, ul, ol, li, br, hr, em, strong } = b;
@@ -45,5 +45,20 @@ describe('text projection', () => {
     const from = pmPosFromText(index, at);
     const to = pmPosFromText(index, at + 'emphasised'.length);
     expect(richDoc.textBetween(from, to)).toBe('emphasised');
+  });
+
+  it('tells, block by block, whether a document shows a given text', () => {
+    const index = indexPmText(richDoc);
+    const text = projectFragment(getContent(ydocFrom(richDoc))).text;
+    expect(showsText(index, text)).toBe(true);
+    const at = text.indexOf('emphasised');
+    // One character different, same length.
+    expect(showsText(index, `${text.slice(0, at)}E${text.slice(at + 1)}`)).toBe(false);
+    // A separator where the document has text, and text where it has a separator.
+    const cut = index.blocks[2].textStart;
+    expect(showsText(index, `${text.slice(0, cut - 2)}xx${text.slice(cut)}`)).toBe(false);
+    expect(showsText(index, `${text}!`)).toBe(false);
+    expect(showsText(index, text.slice(0, -1))).toBe(false);
+    expect(showsText(indexPmText(doc(p())), '')).toBe(true);
   });
 });

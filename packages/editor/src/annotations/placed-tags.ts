@@ -11,7 +11,7 @@ import {
   type Annotation,
   type ResolvedAnnotation,
 } from '@factcheck/core';
-import { indexPmText, pmPosFromText, type PmTextIndex } from '../text-positions.js';
+import { indexPmText, pmPosFromText, showsText, type PmTextIndex } from '../text-positions.js';
 import { contentProjection } from './content-projection.js';
 
 /** A tag placed in the editor: the annotation, how it anchored, and its ProseMirror range. */
@@ -36,7 +36,7 @@ function toPlaced(tag: ResolvedAnnotation, index: PmTextIndex): PlacedTag {
 function matchingIndex(ydoc: Y.Doc, pmDoc: ProseMirrorNode) {
   const projection = contentProjection(ydoc);
   const index = indexPmText(pmDoc);
-  return index.text === projection.text ? { projection, index } : null;
+  return showsText(index, projection.text) ? { projection, index } : null;
 }
 
 /**
