@@ -9,31 +9,40 @@ export type AfterPaint = (run: () => void) => () => void;
 /** The longest updates wait when no frame comes (a hidden tab gets none). */
 const MAX_WAIT_MS = 100;
 
+/** Functions waiting for the next paint, run together by one frame request and one message. */
+const waitingForPaint = new Set<() => void>();
+let paintChannel: MessageChannel | null = null;
+let frameRequest: number | null = null;
+let fallbackTimer: ReturnType<typeof setTimeout> | null = null;
+
+function runWaiting(): void {
+  if (frameRequest !== null) cancelAnimationFrame(frameRequest);
+  if (fallbackTimer !== null) clearTimeout(fallbackTimer);
+  frameRequest = null;
+  fallbackTimer = null;
+  const runs = [...waitingForPaint];
+  waitingForPaint.clear();
+  for (const run of runs) run();
+}
+
 /**
  * Runs `run` in a task right after the next frame is rendered: a message posted from an
- * animation frame callback is handled once that frame's style, layout and paint are done.
+ * animation frame callback is handled once that frame's style, layout and paint are done. Every
+ * function waiting for the same frame shares one frame request and one message (creating a
+ * MessageChannel per change cost Chromium about half a millisecond).
  */
 export function afterNextPaint(run: () => void): () => void {
-  let done = false;
-  const channel = new MessageChannel();
-  const stop = () => {
-    done = true;
-    cancelAnimationFrame(frame);
-    clearTimeout(fallback);
-    channel.port1.close();
-  };
-  channel.port1.onmessage = () => {
-    if (done) return;
-    stop();
-    run();
-  };
-  const frame = requestAnimationFrame(() => channel.port2.postMessage(null));
-  const fallback = setTimeout(() => {
-    if (done) return;
-    stop();
-    run();
-  }, MAX_WAIT_MS);
-  return stop;
+  waitingForPaint.add(run);
+  if (frameRequest === null) {
+    if (!paintChannel) {
+      paintChannel = new MessageChannel();
+      paintChannel.port1.onmessage = runWaiting;
+    }
+    const channel = paintChannel;
+    frameRequest = requestAnimationFrame(() => channel.port2.postMessage(null));
+    fallbackTimer = setTimeout(runWaiting, MAX_WAIT_MS);
+  }
+  return () => waitingForPaint.delete(run);
 }
 
 /** A listener whose updates wait for the next paint, and what controls it. */
