@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startServer, type RunningServer, type StartServerOptions } from '@factcheck/server';
 import { CHROMIUM_ARGS, defaultChromiumPath } from '@factcheck/export';
@@ -108,6 +108,17 @@ export function highlightedText(page: Page, label: string): Promise<string> {
     .locator(`.ProseMirror .fc-tag--${label}`)
     .allTextContents()
     .then((parts) => parts.join(''));
+}
+
+/** Opens a page of the app at `url` and waits until its editor shows and is connected to the server. */
+export async function openConnected(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('.ProseMirror').waitFor();
+  await expect
+    .poll(() => page.locator('[data-testid="connection-status"]').getAttribute('data-status'), {
+      timeout: 10_000,
+    })
+    .toBe('connected');
 }
 
 /** A running server on a temporary data directory and a launched browser, for one test file. */

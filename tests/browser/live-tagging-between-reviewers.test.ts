@@ -6,6 +6,7 @@ import {
   selectTextInEditor,
   waitForEditorSelection,
   useBrowserEnvironment,
+  openConnected,
 } from './browser-fixtures.js';
 
 const ARTICLE = '000_b05564db9c0361cb';
@@ -16,12 +17,8 @@ const environment = useBrowserEnvironment();
 const server = () => environment().server;
 const browser = () => environment().browser;
 
-async function openArticle(page: Page): Promise<void> {
-  await page.goto(`${server().url}/articles/${ARTICLE}`);
-  await page.locator('.ProseMirror').waitFor();
-  await expect
-    .poll(() => page.locator('[data-testid="connection-status"]').getAttribute('data-status'))
-    .toBe('connected');
+function openArticle(page: Page): Promise<void> {
+  return openConnected(page, `${server().url}/articles/${ARTICLE}`);
 }
 
 describe('two reviewers in one article', () => {

@@ -5,6 +5,7 @@ import {
   openReviewer,
   selectTextInEditor,
   useBrowserEnvironment,
+  openConnected,
 } from './browser-fixtures.js';
 
 const ARTICLE = '000_b05564db9c0361cb';
@@ -19,12 +20,8 @@ const environment = useBrowserEnvironment();
 const server = () => environment().server;
 const browser = () => environment().browser;
 
-async function openArticle(page: Page, query = ''): Promise<void> {
-  await page.goto(`${server().url}/articles/${ARTICLE}${query}`);
-  await page.locator('.ProseMirror').waitFor();
-  await expect
-    .poll(() => page.locator('[data-testid="connection-status"]').getAttribute('data-status'))
-    .toBe('connected');
+function openArticle(page: Page, query = ''): Promise<void> {
+  return openConnected(page, `${server().url}/articles/${ARTICLE}${query}`);
 }
 
 /** Tags `text` with the label behind `key` (1–3), bringing the page to the front first. */

@@ -5,6 +5,7 @@ import {
   openReviewer,
   selectTextInEditor,
   useBrowserEnvironment,
+  openConnected,
 } from './browser-fixtures.js';
 
 /**
@@ -22,12 +23,8 @@ const environment = useBrowserEnvironment();
 const server = () => environment().server;
 const browser = () => environment().browser;
 
-async function openArticle(page: Page): Promise<void> {
-  await page.goto(`${server().url}/articles/${ARTICLE}`);
-  await page.locator('.ProseMirror').waitFor();
-  await expect
-    .poll(() => page.locator('[data-testid="connection-status"]').getAttribute('data-status'))
-    .toBe('connected');
+function openArticle(page: Page): Promise<void> {
+  return openConnected(page, `${server().url}/articles/${ARTICLE}`);
 }
 
 /** The text of the page's editor document (without colleagues' cursor labels). */

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { deferUntilPainted, type AfterPaint } from '../src/article/shared/updates-after-paint.js';
+import {
+  deferUntilPainted,
+  type AfterPaint,
+  type WaitsForPaint,
+} from '../src/article/shared/updates-after-paint.js';
 
-/** A stand-in for the next paint that the test triggers by hand. */
-function manualPaint() {
+/**
+ * A document whose updates reach a deferred listener that records them with their origins, and a
+ * stand-in for the next paint that the test triggers by hand.
+ */
+function deferredDoc(waits: WaitsForPaint = () => true) {
   const waiting = new Set<() => void>();
   const afterPaint: AfterPaint = (run) => {
     waiting.add(run);
@@ -14,25 +21,15 @@ function manualPaint() {
     waiting.clear();
     for (const run of runs) run();
   };
-  return { afterPaint, paint, scheduled: () => waiting.size };
-}
-
-/** A document whose updates are recorded with their origins. */
-function typingDoc() {
   const doc = new Y.Doc();
   const updates: { update: Uint8Array; origin: unknown }[] = [];
-  return { doc, text: doc.getText('t'), updates };
+  const deferred = deferUntilPainted((update, origin) => updates.push({ update, origin }), waits, afterPaint);
+  return { doc, text: doc.getText('t'), updates, deferred, paint, scheduled: () => waiting.size };
 }
 
 describe('deferUntilPainted', () => {
   it('hands the changes made before a paint over after it, merged into one update', () => {
-    const { afterPaint, paint, scheduled } = manualPaint();
-    const { doc, text, updates } = typingDoc();
-    const deferred = deferUntilPainted(
-      (update, origin) => updates.push({ update, origin }),
-      () => true,
-      afterPaint,
-    );
+    const { doc, text, updates, deferred, paint, scheduled } = deferredDoc();
     doc.on('update', deferred.listener);
     for (const character of 'abc') doc.transact(() => text.insert(text.length, character), 'keyboard');
     expect(updates).toHaveLength(0);
@@ -48,13 +45,7 @@ describe('deferUntilPainted', () => {
   });
 
   it('keeps each origin apart and in order, so a provider can still skip its own changes', () => {
-    const { afterPaint, paint } = manualPaint();
-    const { doc, text, updates } = typingDoc();
-    const deferred = deferUntilPainted(
-      (update, origin) => updates.push({ update, origin }),
-      () => true,
-      afterPaint,
-    );
+    const { doc, text, updates, deferred, paint } = deferredDoc();
     doc.on('update', deferred.listener);
     doc.transact(() => text.insert(0, 'a'), 'local');
     doc.transact(() => text.insert(1, 'b'), 'local');
@@ -70,13 +61,7 @@ describe('deferUntilPainted', () => {
   });
 
   it('passes changes of other origins on at once, after the held ones', () => {
-    const { afterPaint, paint } = manualPaint();
-    const { doc, text, updates } = typingDoc();
-    const deferred = deferUntilPainted(
-      (update, origin) => updates.push({ update, origin }),
-      (origin) => origin === 'typing',
-      afterPaint,
-    );
+    const { doc, text, updates, deferred, paint } = deferredDoc((origin) => origin === 'typing');
     doc.on('update', deferred.listener);
     doc.transact(() => text.insert(0, 'a'), 'typing');
     expect(updates).toHaveLength(0);
@@ -89,13 +74,7 @@ describe('deferUntilPainted', () => {
   });
 
   it('flushes at once when asked (the page is hidden or closing) and then waits for nothing', () => {
-    const { afterPaint, paint, scheduled } = manualPaint();
-    const { doc, text, updates } = typingDoc();
-    const deferred = deferUntilPainted(
-      (update, origin) => updates.push({ update, origin }),
-      () => true,
-      afterPaint,
-    );
+    const { doc, text, updates, deferred, paint, scheduled } = deferredDoc();
     deferred.flush();
     expect(updates).toHaveLength(0);
     doc.on('update', deferred.listener);
