@@ -7,9 +7,8 @@ import { deferUntilPainted } from './updates-after-paint.js';
 /**
  * The copy of an article this browser keeps in IndexedDB (y-indexeddb): every change is written
  * there right after the frame that shows it (at once when the page hides), so a reviewer keeps
- * working while offline, a reload shows the article and
- * their unsent changes, and the provider sends those changes when the connection returns (Yjs
- * merges them like any other).
+ * working while offline, a reload shows the article and their unsent changes, and the provider
+ * sends those changes when the connection returns (Yjs merges them like any other).
  */
 
 /** y-indexeddb's object store of updates. */
