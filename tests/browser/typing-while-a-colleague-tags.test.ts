@@ -13,6 +13,9 @@ import {
  * middle of the typing (a React commit with the caret in the editor, which React no longer
  * measures), and each keystroke still lands where the caret is, reaches the colleague, and
  * survives a reload (changes go to the server and the local copy once the frame is painted).
+ * Keys typed just before the page is left, with no frame coming, still reach the server: leaving
+ * sends what waits (without that flush the second test failed in about half of its runs, when
+ * the page was gone before the 100 ms fallback).
  */
 
 const ARTICLE = '002_7f6c6d7fc6f2c3a9';
@@ -78,5 +81,30 @@ describe('typing while a colleague tags', () => {
     await expect.poll(() => editorText(typist.page)).toContain('it happened twice (first) (second)!.');
     await typist.context.close();
     await tagger.context.close();
+  });
+
+  it('sends what waits for a paint when the page is left before any frame comes', async () => {
+    const typist = await openReviewer(browser(), sana);
+    await openArticle(typist.page);
+    await typist.page.locator('[data-testid="mode-toggle"]').click();
+    await expect.poll(() => typist.page.locator('.ProseMirror').getAttribute('data-mode')).toBe('edit');
+    await selectTextInEditor(typist.page, 'where many others were present');
+    await typist.page.keyboard.press('ArrowRight');
+    // From here on no frame comes (as in a tab about to close): only leaving the page sends the keys.
+    await typist.page.evaluate(() => {
+      window.requestAnimationFrame = () => 0;
+    });
+    await typist.page.keyboard.type(' (left');
+    // The last key, and the page left at once, well inside the 100 ms a change waits at most.
+    await typist.page.keyboard.press(')');
+    await typist.page.evaluate(() => window.location.assign('/'));
+    await typist.page.waitForURL(`${server().url}/`);
+    const other = await openReviewer(browser(), omar);
+    await openArticle(other.page);
+    await expect
+      .poll(() => editorText(other.page), { timeout: 10_000 })
+      .toContain('where many others were present (left)');
+    await typist.context.close();
+    await other.context.close();
   });
 });
