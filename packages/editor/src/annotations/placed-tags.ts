@@ -120,7 +120,8 @@ export function mapPlacedTags(tags: readonly PlacedTag[], mapping: Mapping): Pla
     const from = mapping.map(tag.from, 1);
     const to = mapping.map(tag.to, -1);
     if (from === tag.from && to === tag.to) return tag;
-    return { ...tag, from, to: Math.max(from, to) };
+    // Spelled out, not spread: every tag after the caret gets a new object on each keystroke.
+    return { annotation: tag.annotation, status: tag.status, from, to: Math.max(from, to) };
   });
 }
 
