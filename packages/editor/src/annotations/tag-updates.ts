@@ -53,7 +53,9 @@ export function followDocumentChange(
       // Orphans, and tags before the change, stay as they are (the same objects).
       moved.push(tag);
     } else {
-      moved.push({ ...tag, from: mapping.map(tag.from, 1), to: mapping.map(tag.to, -1) });
+      // Spelled out, not spread: every tag after the change gets a new object.
+      const from = mapping.map(tag.from, 1);
+      moved.push({ annotation: tag.annotation, status: tag.status, from, to: mapping.map(tag.to, -1) });
     }
   }
   if (touched.size > tags.length * MOST_TAGS && touched.size > 50) return null;
