@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { Annotation } from './annotation.js';
 import { CONTEXT_LENGTH } from './annotation.js';
-import { bestQuoteMatch, similarity } from './quote-search.js';
+import { bestQuoteMatch, similarity, type ReadableText } from './quote-search.js';
 import {
   offsetOfRelativePosition,
   projectFragment,
@@ -26,18 +26,27 @@ export interface Anchor {
 }
 
 /** The quote and its context for a range of projected text. */
-export function quoteAt(text: string, from: number, to: number): Pick<Anchor, 'quote' | 'prefix' | 'suffix'> {
+export function quoteAt(
+  text: ReadableText,
+  from: number,
+  to: number,
+): Pick<Anchor, 'quote' | 'prefix' | 'suffix'> {
   // A lone surrogate does not survive Yjs encoding (it becomes U+FFFD), so the context never ends
   // inside a surrogate pair: otherwise the writer and its peers would store different context.
   let prefixStart = Math.max(0, from - CONTEXT_LENGTH);
-  if (splitsSurrogatePair(text, prefixStart)) prefixStart++;
+  if (splitsPairIn(text, prefixStart)) prefixStart++;
   let suffixEnd = Math.min(text.length, to + CONTEXT_LENGTH);
-  if (splitsSurrogatePair(text, suffixEnd)) suffixEnd--;
+  if (splitsPairIn(text, suffixEnd)) suffixEnd--;
   return {
     quote: text.slice(from, to),
     prefix: text.slice(prefixStart, from),
     suffix: text.slice(to, suffixEnd),
   };
+}
+
+/** Whether an offset falls inside a surrogate pair, read from the two units around it. */
+function splitsPairIn(text: ReadableText, index: number): boolean {
+  return index > 0 && splitsSurrogatePair(text.slice(index - 1, index + 1), 1);
 }
 
 /** Anchors a range of projected text, or returns null if it covers no text. */
@@ -128,7 +137,8 @@ export function resolveAnnotation(
   projection: TextProjection,
   annotation: Annotation,
 ): ResolvedAnnotation {
-  const text = projection.text;
+  // Read through the projection, not its joined text: resolving a tag reads a few pieces of it.
+  const text = projection;
   const from = offsetOfRelativePosition(doc, projection, annotation.start);
   const to = offsetOfRelativePosition(doc, projection, annotation.end);
   const span = from !== null && to !== null && from < to ? { from, to } : null;
@@ -154,7 +164,7 @@ export function resolveAnnotation(
   return { annotation, status: 'orphaned', from: null, to: null };
 }
 
-function isOnlyOccurrence(text: string, quote: string, at: number): boolean {
+function isOnlyOccurrence(text: ReadableText, quote: string, at: number): boolean {
   return text.indexOf(quote) === at && text.indexOf(quote, at + 1) === -1;
 }
 

@@ -23,7 +23,7 @@ export function writeRefreshedQuote(
   writeAnchor(entry, {
     start: positions.start,
     end: positions.end,
-    ...quoteAt(projection.text, tag.from, tag.to),
+    ...quoteAt(projection, tag.from, tag.to),
   });
   entry.set('updatedAt', now.toISOString());
   return true;

@@ -3,6 +3,9 @@
  * several occurrences (the TextQuoteSelector approach of the W3C model and Hypothesis).
  */
 
+/** What quote search reads of a text: a string, or a text projection read in pieces. */
+export type ReadableText = Pick<string, 'length' | 'slice' | 'indexOf'>;
+
 /** A match of a quote in a text, with how well its surroundings agree with the stored context. */
 export interface QuoteMatch {
   readonly start: number;
@@ -26,7 +29,12 @@ function commonPrefixLength(a: string, b: string): number {
 }
 
 /** Every exact occurrence of `quote` in `text`, scored by agreement with `prefix` and `suffix`. */
-export function findQuoteMatches(text: string, quote: string, prefix: string, suffix: string): QuoteMatch[] {
+export function findQuoteMatches(
+  text: ReadableText,
+  quote: string,
+  prefix: string,
+  suffix: string,
+): QuoteMatch[] {
   const matches: QuoteMatch[] = [];
   if (!quote) return matches;
   for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) {
@@ -47,7 +55,7 @@ export function findQuoteMatches(text: string, quote: string, prefix: string, su
  * Returns null when there is none.
  */
 export function bestQuoteMatch(
-  text: string,
+  text: ReadableText,
   quote: string,
   prefix: string,
   suffix: string,

@@ -39,7 +39,7 @@ export function tagSelection(label: Label, author: Reviewer, onTagged?: (id: str
     if (!ydoc || empty) return false;
     const index = indexPmText(state.doc);
     const projection = projectFragment(getContent(ydoc));
-    if (!showsText(index, projection.text)) return false;
+    if (!showsText(index, projection)) return false;
     const anchor = createAnchor(projection, textFromPmPos(index, from), textFromPmPos(index, to));
     if (!anchor) return false;
     if (dispatch) {

@@ -1,5 +1,5 @@
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
-import { BLOCK_SEPARATOR, inlineLeafText } from '@factcheck/core';
+import { BLOCK_SEPARATOR, inlineLeafText, type ReadableText } from '@factcheck/core';
 
 /**
  * The same plain-text projection core computes from the Y.XmlFragment, computed from a ProseMirror
@@ -72,16 +72,17 @@ function projectPmText(doc: ProseMirrorNode): PmTextIndex {
 }
 
 /**
- * Whether a ProseMirror document's projected text is `text` (as projected from the Y.Doc), checked
- * block by block against it without joining the document's own text.
+ * Whether a ProseMirror document's projected text is `text` (as projected from the Y.Doc, read
+ * through the projection itself), checked block by block without joining either text.
  */
-export function showsText(index: PmTextIndex, text: string): boolean {
+export function showsText(index: PmTextIndex, text: ReadableText): boolean {
   const { blocks } = index;
   const last = blocks[blocks.length - 1] as BlockRun | undefined;
   if ((last ? last.textStart + last.length : 0) !== text.length) return false;
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i];
-    if (i > 0 && !text.startsWith(BLOCK_SEPARATOR, block.textStart - BLOCK_SEPARATOR.length)) return false;
+    if (i > 0 && text.slice(block.textStart - BLOCK_SEPARATOR.length, block.textStart) !== BLOCK_SEPARATOR)
+      return false;
     // A slice compared whole is far faster in V8 than `startsWith` at an offset (~20x here).
     if (text.slice(block.textStart, block.textStart + block.length) !== blockText(block.node)) return false;
   }

@@ -36,7 +36,7 @@ function toPlaced(tag: ResolvedAnnotation, index: PmTextIndex): PlacedTag {
 function matchingIndex(ydoc: Y.Doc, pmDoc: ProseMirrorNode) {
   const projection = contentProjection(ydoc);
   const index = indexPmText(pmDoc);
-  return showsText(index, projection.text) ? { projection, index } : null;
+  return showsText(index, projection) ? { projection, index } : null;
 }
 
 /**
