@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import {
+  afterPaintAtMostEvery,
   deferUntilPainted,
   type AfterPaint,
   type WaitsForPaint,
@@ -84,5 +85,84 @@ describe('deferUntilPainted', () => {
     expect(scheduled()).toBe(0);
     paint();
     expect(updates).toHaveLength(1);
+  });
+});
+
+describe('deferUntilPainted with origins merged (the local copy)', () => {
+  it('merges every origin into one write, but lets a change that does not wait go after the held ones', () => {
+    const waiting = new Set<() => void>();
+    const afterPaint: AfterPaint = (run) => {
+      waiting.add(run);
+      return () => waiting.delete(run);
+    };
+    const doc = new Y.Doc();
+    const text = doc.getText('t');
+    const updates: { update: Uint8Array; origin: unknown }[] = [];
+    const deferred = deferUntilPainted(
+      (update, origin) => updates.push({ update, origin }),
+      (origin) => origin !== 'store-itself',
+      afterPaint,
+      false,
+    );
+    doc.on('update', deferred.listener);
+    doc.transact(() => text.insert(0, 'a'), 'local');
+    doc.transact(() => text.insert(1, 'b'), 'provider');
+    doc.transact(() => text.insert(2, 'c'), 'local');
+    expect(updates).toHaveLength(0);
+    doc.transact(() => text.insert(3, 'd'), 'store-itself');
+    expect(updates.map((entry) => entry.origin)).toEqual(['local', 'store-itself']);
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, updates[0].update);
+    expect(copy.getText('t').toString()).toBe('abc');
+    expect(waiting.size).toBe(0);
+  });
+});
+
+describe('afterPaintAtMostEvery', () => {
+  it('runs after the next paint, then waits out the interval before asking for a paint again', () => {
+    vi.useFakeTimers();
+    try {
+      let clock = 0;
+      const paints = new Set<() => void>();
+      const paint = () => {
+        const runs = [...paints];
+        paints.clear();
+        for (const run of runs) run();
+      };
+      const schedule = afterPaintAtMostEvery(
+        1_000,
+        (run) => {
+          paints.add(run);
+          return () => paints.delete(run);
+        },
+        () => clock,
+      );
+      const runs: number[] = [];
+      schedule(() => runs.push(clock));
+      clock = 16;
+      paint();
+      expect(runs).toEqual([16]);
+
+      // Within the interval: no paint is asked for until it has passed.
+      clock = 300;
+      schedule(() => runs.push(clock));
+      expect(paints.size).toBe(0);
+      clock = 1_016;
+      vi.advanceTimersByTime(716);
+      expect(paints.size).toBe(1);
+      clock = 1_030;
+      paint();
+      expect(runs).toEqual([16, 1_030]);
+
+      // Cancelled while waiting out the interval: it never runs.
+      clock = 1_100;
+      const cancel = schedule(() => runs.push(clock));
+      cancel();
+      vi.advanceTimersByTime(2_000);
+      paint();
+      expect(runs).toEqual([16, 1_030]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -2,14 +2,17 @@ import type * as Y from 'yjs';
 import * as idb from 'lib0/indexeddb';
 import { clearDocument, IndexeddbPersistence, storeState } from 'y-indexeddb';
 import { getContent } from '@factcheck/core';
-import { deferUntilPainted } from './updates-after-paint.js';
+import { afterPaintAtMostEvery, deferUntilPainted } from './updates-after-paint.js';
 
 /**
- * The copy of an article this browser keeps in IndexedDB (y-indexeddb): every change is written
- * there right after the frame that shows it (at once when the page hides), so a reviewer keeps
+ * The copy of an article this browser keeps in IndexedDB (y-indexeddb): changes are written there
+ * after the frame that shows them, at most once a second (at once when the page hides), so a reviewer keeps
  * working while offline, a reload shows the article and their unsent changes, and the provider
  * sends those changes when the connection returns (Yjs merges them like any other).
  */
+
+/** Least time between two writes of changes to the local copy (ms). */
+const LOCAL_COPY_INTERVAL_MS = 1_000;
 
 /** y-indexeddb's object store of updates. */
 const UPDATES_STORE = 'updates';
@@ -72,8 +75,17 @@ export function keepLocalCopy(
   // stored by y-indexeddb right before it loads); otherwise from the server's first sync on, and
   // what that sync brought is stored as it arrived.
   ydoc.off('update', persistence._storeUpdate);
-  // Each change is stored once the frame showing it is painted (see deferUntilPainted).
-  const store = deferUntilPainted(persistence._storeUpdate);
+  // Changes are stored after the frame showing them is painted (see deferUntilPainted), at most
+  // once a second, merged whatever their origin: each IndexedDB write costs the page a task of
+  // ~1-2 ms, and while a colleague types and this reviewer types too the page wrote after nearly
+  // every frame. Leaving or hiding the page stores what waits at once.
+  const store = deferUntilPainted(
+    persistence._storeUpdate,
+    // What y-indexeddb loaded itself passes straight through (it skips storing its own).
+    (origin) => origin !== persistence,
+    afterPaintAtMostEvery(LOCAL_COPY_INTERVAL_MS),
+    false,
+  );
   let listening = false;
   const listen = () => {
     if (listening || persistence._destroyed) return;

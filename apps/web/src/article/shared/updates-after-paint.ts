@@ -57,17 +57,50 @@ export interface DeferredListener {
 export type WaitsForPaint = (origin: unknown) => boolean;
 
 /**
+ * Runs like `afterPaint`, but no sooner than `intervalMs` after the previous run began: changes
+ * that come meanwhile wait together, and go in one write after the first paint past the interval.
+ */
+export function afterPaintAtMostEvery(
+  intervalMs: number,
+  afterPaint: AfterPaint = afterNextPaint,
+  now: () => number = () => performance.now(),
+): AfterPaint {
+  let lastRun = -Infinity;
+  return (run) => {
+    let cancelPaint: (() => void) | null = null;
+    const runAfterPaint = () => {
+      cancelPaint = afterPaint(() => {
+        lastRun = now();
+        run();
+      });
+    };
+    const wait = lastRun + intervalMs - now();
+    if (wait <= 0) {
+      runAfterPaint();
+      return () => cancelPaint?.();
+    }
+    const timer = setTimeout(runAfterPaint, wait);
+    return () => {
+      clearTimeout(timer);
+      cancelPaint?.();
+    };
+  };
+}
+
+/**
  * Wraps a Yjs `update` listener so that its work (sending a change to the server, storing it in
  * this browser) runs after the frame that shows the change is painted, not before: on a long
  * article each keystroke's send and IndexedDB write took about 1.5 ms of the time before the
  * typed character appeared. Only changes whose origin `waits` are held (the others go at once,
  * after any held ones, so order is kept). Held changes are merged per origin, in order, so the
- * wrapped listener still sees each change's origin (providers skip their own).
+ * wrapped listener still sees each change's origin (providers skip their own); with `keepOrigins`
+ * false they all merge into one, handed over with the latest origin.
  */
 export function deferUntilPainted(
   target: UpdateListener,
   waits: WaitsForPaint = () => true,
   afterPaint: AfterPaint = afterNextPaint,
+  keepOrigins = true,
 ): DeferredListener {
   let waiting: { origin: unknown; updates: Uint8Array[] } | null = null;
   let cancel: (() => void) | null = null;
@@ -82,14 +115,17 @@ export function deferUntilPainted(
   };
 
   const listener: UpdateListener = (update, origin) => {
-    // Another origin's updates may not be merged with these: they go first, as they came.
-    if (waiting && waiting.origin !== origin) flush();
+    // Held changes go first, as they came, before a change that does not wait, and before a change
+    // of another origin when origins are kept apart.
+    if (waiting && (!waits(origin) || (keepOrigins && waiting.origin !== origin))) flush();
     if (!waits(origin)) {
       target(update, origin);
       return;
     }
-    if (waiting) waiting.updates.push(update);
-    else waiting = { origin, updates: [update] };
+    if (waiting) {
+      waiting.updates.push(update);
+      waiting.origin = origin;
+    } else waiting = { origin, updates: [update] };
     cancel ??= afterPaint(flush);
   };
 
