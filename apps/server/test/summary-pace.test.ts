@@ -1,6 +1,16 @@
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { getContent, getMeta, writeArticle } from '@factcheck/core';
+import {
+  createAnchor,
+  getAnnotationsMap,
+  getContent,
+  getMeta,
+  projectFragment,
+  refreshTagQuotes,
+  TAGGING_ORIGIN,
+  writeAnnotation,
+  writeArticle,
+} from '@factcheck/core';
 import { createLogger } from '../src/logger.js';
 import { MemoryDocumentStore } from '../src/storage/memory-store.js';
 import { computeSummaryHere, type SummarySource } from '../src/summaries/summary-computer.js';
@@ -104,11 +114,30 @@ describe('when a summary refresh comes', () => {
       null,
     );
     const paragraph = getContent(doc).get(0) as Y.XmlElement;
+    const text = () => paragraph.get(0) as Y.XmlText;
     return {
       refresh,
       summaries: () => summaries,
-      type: () => doc.transact(() => (paragraph.get(0) as Y.XmlText).insert(0, 'x'), 'reviewer'),
+      type: () => doc.transact(() => text().insert(0, 'x'), 'reviewer'),
       retitle: () => doc.transact(() => getMeta(doc).set('title', 'Retitled'), 'reviewer'),
+      /** Tags "Some text" (counts as a tag change), then returns what types inside it and refreshes its quote. */
+      tag: () => {
+        const anchor = createAnchor(projectFragment(getContent(doc)), 0, 9)!;
+        doc.transact(() => {
+          writeAnnotation(doc, 'tag-1', {
+            label: 'allegation',
+            ...anchor,
+            author: { id: 'r1', name: 'Reviewer One' },
+            now: new Date('2024-05-01T10:00:00Z'),
+          });
+        }, TAGGING_ORIGIN);
+        return () => {
+          doc.transact(() => text().insert(2, 'y'), 'reviewer');
+          expect(refreshTagQuotes(doc, new Date('2024-05-01T11:00:00Z'))).toBe(1);
+        };
+      },
+      relabel: () =>
+        doc.transact(() => getAnnotationsMap(doc).get('tag-1')!.set('label', 'denial'), 'reviewer'),
     };
   }
 
@@ -139,6 +168,25 @@ describe('when a summary refresh comes', () => {
     expect(article.summaries()).toBe(2);
     await vi.advanceTimersByTimeAsync(DELAY_MS * 4);
     expect(article.summaries()).toBe(2);
+    article.refresh.stop();
+  });
+
+  it("counts the quote a colleague's typing refreshes as typing, and a label change as a tag change", async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const article = watchedArticle();
+    const typeInsideTheTag = article.tag();
+    await vi.advanceTimersByTimeAsync(DELAY_MS + 10);
+    expect(article.summaries()).toBe(1);
+
+    typeInsideTheTag();
+    await vi.advanceTimersByTimeAsync(DELAY_MS * 3);
+    expect(article.summaries()).toBe(1);
+    await vi.advanceTimersByTimeAsync(DELAY_MS + 10);
+    expect(article.summaries()).toBe(2);
+
+    article.relabel();
+    await vi.advanceTimersByTimeAsync(DELAY_MS + 10);
+    expect(article.summaries()).toBe(3);
     article.refresh.stop();
   });
 });
