@@ -1,19 +1,13 @@
 import * as Y from 'yjs';
 import {
   createAnchor,
-  getAnnotationsMap,
   getContent,
   LABELS,
   newAnnotationId,
-  parseAnnotation,
   projectFragment,
-  QUOTE_REFRESH_ORIGIN,
   readAnnotations,
-  resolveAnnotation,
   TAGGING_ORIGIN,
   writeAnnotation,
-  writeRefreshedQuote,
-  type ResolvedAnnotation,
   type Reviewer,
 } from '@factcheck/core';
 
@@ -63,28 +57,4 @@ export function tagIdsInParagraph(doc: Y.Doc, paragraphIndex: number): string[] 
       ),
     )
     .map((tag) => tag.id);
-}
-
-/**
- * Gives the tags among `ids` whose text changed a fresh quote, as our editor does for the tags its
- * own typing touched (it never resolves every tag of the article for that).
- */
-export function refreshQuotesOfTags(doc: Y.Doc, ids: readonly string[], now = new Date()): number {
-  const annotations = getAnnotationsMap(doc);
-  const projection = projectFragment(getContent(doc));
-  const stale: { entry: Y.Map<unknown>; tag: ResolvedAnnotation }[] = [];
-  for (const id of ids) {
-    const entry: unknown = annotations.get(id);
-    if (!(entry instanceof Y.Map)) continue;
-    const parsed = parseAnnotation(id, entry);
-    if (!parsed.ok) continue;
-    const tag = resolveAnnotation(doc, projection, parsed.annotation);
-    if (tag.status === 'drifted' || tag.status === 'reanchored') stale.push({ entry, tag });
-  }
-  if (stale.length > 0) {
-    doc.transact(() => {
-      for (const { entry, tag } of stale) writeRefreshedQuote(entry, projection, tag, now);
-    }, QUOTE_REFRESH_ORIGIN);
-  }
-  return stale.length;
 }

@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { getAnnotationsMap, getContent } from '@factcheck/core';
+import { getAnnotationsMap, getContent, refreshQuotesOf } from '@factcheck/core';
 import { CHROMIUM_ARGS, defaultChromiumPath } from '@factcheck/export';
 import { waitFor } from '../helpers/wait-for.js';
 import { WEB_DIST } from '../browser/web-dist.js';
-import { refreshQuotesOfTags, tagIdsInParagraph, typeCharacter } from './bench-changes.js';
+import { tagIdsInParagraph, typeCharacter } from './bench-changes.js';
 import { openClient, type BenchClient } from './bench-client.js';
 import { startOurServer, type BenchServer } from './bench-servers.js';
 import { buildBigArticle, type BigArticleSize } from './big-article.js';
@@ -236,13 +236,14 @@ async function measureKeystrokes(
 
   const next = seededRandom(7);
   const remoteParagraph = Math.min(scene.paragraphs - 1, local + 2);
-  // As the typist's own editor would: the tags its typing touched (those in its paragraph) get a
-  // fresh quote after each character. Resolving all 5,000 tags per character instead, as this
-  // benchmark once did, took a third of a core in this process, beside the browser it measures.
+  // As the typist's own editor would (`refreshQuotesOf`): the tags its typing touched (those in its
+  // paragraph) get a fresh quote, here after each character. Resolving all 5,000 tags per
+  // character instead, as this benchmark once did, took a third of a core in this process, beside
+  // the browser it measures.
   const touched = tagIdsInParagraph(scene.typist.doc, remoteParagraph);
   const typing = setInterval(() => {
     typeCharacter(scene.typist.doc, next, remoteParagraph);
-    refreshQuotesOfTags(scene.typist.doc, touched);
+    refreshQuotesOf(scene.typist.doc, touched);
   }, options.remoteIntervalMs);
   try {
     const remote = await keystrokeRuns(page, options);

@@ -11,6 +11,7 @@ export * from './anchoring.js';
 export * from './quote-refresh.js';
 export * from './segments.js';
 export * from './code-points.js';
+export * from './sorted-search.js';
 export * from './plain-text-article.js';
 export * from './article-meta.js';
 export * from './article-summary.js';

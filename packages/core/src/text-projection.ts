@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { NODE_NAMES } from './document-layout.js';
 import type { ReadableText } from './quote-search.js';
+import { lastIndexAtOrBefore } from './sorted-search.js';
 
 /**
  * The article's plain text as everything outside the editor sees it: each text block's text,
@@ -67,18 +68,6 @@ interface Block {
   readonly text: string;
 }
 
-/** Index of the last segment starting at or before `offset` (0 if none). */
-function segmentAt(segments: readonly TextSegment[], offset: number): number {
-  let low = 0;
-  let high = segments.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (segments[mid].start <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
-}
-
 /** A projection held as its segments; the text between them is block separators. */
 class SegmentedProjection implements TextProjection {
   private joined: string | undefined;
@@ -103,7 +92,11 @@ class SegmentedProjection implements TextProjection {
     const { segments } = this;
     const parts: string[] = [];
     let at = start;
-    for (let i = segments.length === 0 ? 0 : segmentAt(segments, start); at < end; i++) {
+    for (
+      let i = segments.length === 0 ? 0 : lastIndexAtOrBefore(segments, start, (segment) => segment.start);
+      at < end;
+      i++
+    ) {
       const segment = segments[i] as TextSegment | undefined;
       const segmentEnd = segment ? segment.start + segment.length : end;
       if (segment && segmentEnd <= at) continue;
@@ -129,14 +122,7 @@ class SegmentedProjection implements TextProjection {
     if (this.joined !== undefined || search.length === 0 || search.includes(SEPARATOR_UNIT))
       return this.text.indexOf(search, position);
     const blocks = this.blocks();
-    let low = 0;
-    let high = blocks.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (blocks[mid].start <= position) low = mid;
-      else high = mid - 1;
-    }
-    for (let i = low; i < blocks.length; i++) {
+    for (let i = lastIndexAtOrBefore(blocks, position, (block) => block.start); i < blocks.length; i++) {
       const block = blocks[i];
       const found = block.text.indexOf(search, Math.max(0, position - block.start));
       if (found !== -1) return block.start + found;

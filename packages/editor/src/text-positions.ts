@@ -1,5 +1,5 @@
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
-import { BLOCK_SEPARATOR, inlineLeafText, type ReadableText } from '@factcheck/core';
+import { BLOCK_SEPARATOR, inlineLeafText, lastIndexAtOrBefore, type ReadableText } from '@factcheck/core';
 
 /**
  * The same plain-text projection core computes from the Y.XmlFragment, computed from a ProseMirror
@@ -91,15 +91,7 @@ export function showsText(index: PmTextIndex, text: ReadableText): boolean {
 
 /** Index of the last text block starting at or before a ProseMirror position (0 if none). */
 function blockIndexAtPos(index: PmTextIndex, pos: number): number {
-  const { blocks } = index;
-  let low = 0;
-  let high = blocks.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (blocks[mid].pmStart <= pos) low = mid;
-    else high = mid - 1;
-  }
-  return low;
+  return lastIndexAtOrBefore(index.blocks, pos, (block) => block.pmStart);
 }
 
 /**
@@ -123,15 +115,7 @@ export function textblockPieces(
 }
 
 function blockIndexAtText(index: PmTextIndex, offset: number): number {
-  const { blocks } = index;
-  let low = 0;
-  let high = blocks.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (blocks[mid].textStart <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
+  return lastIndexAtOrBefore(index.blocks, offset, (block) => block.textStart);
 }
 
 /** ProseMirror position of a projected-text offset (offsets inside a separator snap to the next block). */

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import type { DecorationSet, EditorView } from 'prosemirror-view';
 import { ySyncPluginKey } from 'y-prosemirror';
-import { getAnnotationsMap } from '@factcheck/core';
+import { getAnnotationsMap, refreshQuotesOf } from '@factcheck/core';
 import { changedRegion, regionMapping } from './changed-region.js';
 import { mapPlacedTags, placeTags, type PlacedTag } from './placed-tags.js';
 import { sameTagFilter, SHOW_ALL_TAGS, type TagFilter } from './tag-filter.js';
@@ -13,7 +13,6 @@ import {
   type DirtyRange,
 } from './tag-decorations.js';
 import { pauseScheduler, QUOTE_REFRESH_TIMING, type PauseTiming } from './pause-scheduler.js';
-import { refreshQuotesOf } from './tag-quote-refresh.js';
 import { activeChanges, followDocumentChange, placeChangedTags } from './tag-updates.js';
 
 /** What the annotation plugin knows: every tag placed in the document, and what is drawn. */

@@ -6,11 +6,11 @@ import {
   getContent,
   projectFragment,
   readAnnotations,
+  refreshQuotesOf,
   resolveAnnotation,
   writeAnnotation,
   writeArticle,
-} from '@factcheck/core';
-import { refreshQuotesOf } from '../src/annotations/tag-quote-refresh.js';
+} from '../src/index.js';
 
 const PARAGRAPH = 'Ali Zafar denied the allegations in a statement on Twitter.';
 
