@@ -62,7 +62,7 @@ export function xmlTextString(type: Y.XmlText): string {
 /** The separator is one character repeated, so any stretch of separator text is that character repeated. */
 const SEPARATOR_UNIT = BLOCK_SEPARATOR[0];
 
-/** Runs of segments with no separator between them (one per text block), searched one at a time. */
+/** A run of segments with no separator between them (one text block), searched as one string. */
 interface Block {
   readonly start: number;
   readonly text: string;
@@ -92,11 +92,7 @@ class SegmentedProjection implements TextProjection {
     const { segments } = this;
     const parts: string[] = [];
     let at = start;
-    for (
-      let i = segments.length === 0 ? 0 : lastIndexAtOrBefore(segments, start, (segment) => segment.start);
-      at < end;
-      i++
-    ) {
+    for (let i = lastIndexAtOrBefore(segments, start, (segment) => segment.start); at < end; i++) {
       const segment = segments[i] as TextSegment | undefined;
       const segmentEnd = segment ? segment.start + segment.length : end;
       if (segment && segmentEnd <= at) continue;
