@@ -91,11 +91,11 @@ export class SummaryPace {
  * Keeps the stored library summary (metadata, counts, review progress, text and tags) of a loaded
  * document current: at most one write per delay while it changes, and a final one before it is
  * unloaded. Typing alone (with the quotes it refreshes) waits `TEXT_ONLY_STRETCH` times longer;
- * any other change (tags, metadata) brings a waiting refresh forward to its own, shorter delay. The delay grows with the
- * time a summary takes, so a very large article spends at most about a sixth of the server's time
- * on its summary while reviewers work on it, and with the summary work of every document
- * (`SummaryPace`), so a busy server summarizes less often. The summary itself comes from a
- * `SummarySource` (normally the summary worker, off the sync path).
+ * any other change (tags, metadata) brings a waiting refresh forward to its own, shorter delay.
+ * The delay grows with the time a summary takes, so a very large article spends at most about a
+ * sixth of the server's time on its summary while reviewers work on it, and with the summary work
+ * of every document (`SummaryPace`), so a busy server summarizes less often. The summary itself
+ * comes from a `SummarySource` (normally the summary worker, off the sync path).
  */
 export class SummaryRefresh {
   private timer: NodeJS.Timeout | null = null;

@@ -6,9 +6,9 @@ import { afterPaintAtMostEvery, deferUntilPainted } from './updates-after-paint.
 
 /**
  * The copy of an article this browser keeps in IndexedDB (y-indexeddb): changes are written there
- * after the frame that shows them, at most once a second (at once when the page hides), so a reviewer keeps
- * working while offline, a reload shows the article and their unsent changes, and the provider
- * sends those changes when the connection returns (Yjs merges them like any other).
+ * after the frame that shows them, at most once a second (at once when the page hides), so a
+ * reviewer keeps working while offline, a reload shows the article and their unsent changes, and
+ * the provider sends those changes when the connection returns (Yjs merges them like any other).
  */
 
 /** Least time between two writes of changes to the local copy (ms). */
