@@ -115,10 +115,11 @@ export function deferUntilPainted(
   };
 
   const listener: UpdateListener = (update, origin) => {
+    const holds = waits(origin);
     // Held changes go first, as they came, before a change that does not wait, and before a change
     // of another origin when origins are kept apart.
-    if (waiting && (!waits(origin) || (keepOrigins && waiting.origin !== origin))) flush();
-    if (!waits(origin)) {
+    if (waiting && (!holds || (keepOrigins && waiting.origin !== origin))) flush();
+    if (!holds) {
       target(update, origin);
       return;
     }
