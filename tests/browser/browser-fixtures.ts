@@ -12,7 +12,7 @@ export const CHROMIUM_PATH = defaultChromiumPath();
 
 /** Launches headless Chromium (playwright gives each launch a fresh profile directory). */
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS], headless: true });
 }
 
 /** A reviewer in a browser context of their own, with their name already remembered. */

@@ -10,6 +10,10 @@ export { mdFormat, renderMarkdown, TAG_OPEN, TAG_CLOSE } from './formats/md.js';
 export { docxFormat, renderDocx } from './formats/docx.js';
 export {
   CHROMIUM_ARGS,
+  PLAYWRIGHT_DISABLED_FEATURES,
+  TOP_CHROME_WEBUI_FEATURES,
+} from './formats/chromium-args.js';
+export {
   closePdfRenderer,
   defaultChromiumPath,
   pdfFormat,

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type { ExportModel } from '../export-model.js';
 import type { ExportFormat } from '../format.js';
+import { CHROMIUM_ARGS } from './chromium-args.js';
 import { renderHtml } from './html.js';
 
 /**
@@ -16,17 +17,6 @@ export function defaultChromiumPath(): string {
   return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 }
 
-/** Flags for a headless Chromium that never reaches for the network on its own. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const LAUNCH_TIMEOUT_MS = 30_000;
 const PRINT_TIMEOUT_MS = 60_000;
@@ -61,7 +51,7 @@ function launch(executablePath: string): Promise<Browser> {
   // Loaded on first use: playwright-core takes seconds to import, and most exports never need it.
   return import('playwright-core')
     .then(({ chromium }) =>
-      chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true, timeout: LAUNCH_TIMEOUT_MS }),
+      chromium.launch({ executablePath, args: [...CHROMIUM_ARGS], headless: true, timeout: LAUNCH_TIMEOUT_MS }),
     )
     .catch((error: unknown) => {
       throw new PdfRendererUnavailableError(
