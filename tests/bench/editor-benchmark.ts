@@ -84,7 +84,7 @@ export async function runEditorBenchmark(options: EditorBenchmarkOptions): Promi
     });
     browser = await chromium.launch({
       executablePath: defaultChromiumPath(),
-      args: CHROMIUM_ARGS,
+      args: [...CHROMIUM_ARGS],
       headless: true,
     });
     const scene: Scene = {
