@@ -17,7 +17,6 @@ export function defaultChromiumPath(): string {
   return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 }
 
-
 const LAUNCH_TIMEOUT_MS = 30_000;
 const PRINT_TIMEOUT_MS = 60_000;
 
@@ -51,7 +50,12 @@ function launch(executablePath: string): Promise<Browser> {
   // Loaded on first use: playwright-core takes seconds to import, and most exports never need it.
   return import('playwright-core')
     .then(({ chromium }) =>
-      chromium.launch({ executablePath, args: [...CHROMIUM_ARGS], headless: true, timeout: LAUNCH_TIMEOUT_MS }),
+      chromium.launch({
+        executablePath,
+        args: [...CHROMIUM_ARGS],
+        headless: true,
+        timeout: LAUNCH_TIMEOUT_MS,
+      }),
     )
     .catch((error: unknown) => {
       throw new PdfRendererUnavailableError(
