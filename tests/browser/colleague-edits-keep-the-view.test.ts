@@ -79,6 +79,13 @@ it("keeps the reviewer's view still while a colleague edits above and around the
   await paragraph.scrollIntoViewIfNeeded();
   await paragraph.click();
   await page.keyboard.press('End');
+  // ProseMirror reads the moved DOM selection after the key: wait until its caret is at the end.
+  await expect
+    .poll(async () => {
+      const place = await caretPlace(page);
+      return place.offset === place.paragraph.length;
+    })
+    .toBe(true);
   const viewport = page.viewportSize()!;
   await page.evaluate(
     ({ index, bottom }) => {
