@@ -10,7 +10,7 @@ const environment = useBrowserEnvironment();
  * store the ~1 MB bundle before answering, which held up every article's open.
  */
 describe('the offline shell', () => {
-  it('answers the built files of a page load from its cache, and fetches only the page itself', async () => {
+  it('answers the built files of a page load from its cache, fetches only the page itself, and drops earlier builds', async () => {
     const { server, browser } = environment();
     const { context, page } = await openReviewer(browser, { id: 'reviewer-sw', name: 'Sana' });
     // What the service worker itself asked the network for (Chromium reports it to the context).
@@ -35,6 +35,12 @@ describe('the offline shell', () => {
     expect(built.some((path) => path.endsWith('.js'))).toBe(true);
     expect(built.some((path) => path.endsWith('.css'))).toBe(true);
 
+    // A file of an earlier build, still in the cache: the next page load lets go of it.
+    await page.evaluate(async () => {
+      const cache = await caches.open('factcheck-shell-v2');
+      await cache.put('/assets/index-EARLIER.js', new Response('// an earlier build'));
+    });
+
     fetched.length = 0;
     const answers: { path: string; byWorker: boolean }[] = [];
     page.on('response', (response) => {
@@ -48,6 +54,12 @@ describe('the offline shell', () => {
     expect(fetched.filter((path) => path.startsWith('/assets/'))).toEqual([]);
     expect(answers.length).toBeGreaterThanOrEqual(2);
     expect(answers.filter((answer) => !answer.byWorker)).toEqual([]);
+    const cachedFiles = () =>
+      page.evaluate(async () => {
+        const cache = await caches.open('factcheck-shell-v2');
+        return (await cache.keys()).map((request) => new URL(request.url).pathname).sort();
+      });
+    await expect.poll(cachedFiles, { timeout: 10_000 }).toEqual(['/', ...built].sort());
     await context.close();
   });
 });

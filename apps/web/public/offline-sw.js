@@ -55,14 +55,31 @@ async function builtFile(event, request) {
   return response;
 }
 
+/**
+ * Keeps a fresh copy of the page and lets go of the built files it no longer references (earlier
+ * builds'): the bundle is the page's only script, so every file the app needs is named in it.
+ */
+async function keepPage(cache, page) {
+  const html = await page.clone().text();
+  await cache.put('/', page);
+  const current = new Set(assetsIn(html));
+  for (const request of await cache.keys()) {
+    const path = new URL(request.url).pathname;
+    if (path.startsWith('/assets/') && !current.has(path)) await cache.delete(request);
+  }
+}
+
 /** The page (every page of the app is the same page, which routes on the client) and other files. */
 async function networkFirst(event, request) {
-  const key = request.mode === 'navigate' ? '/' : request;
+  const navigation = request.mode === 'navigate';
+  const key = navigation ? '/' : request;
   try {
     const response = await fetch(request);
     if (response.ok) {
       const copy = response.clone();
-      event.waitUntil(caches.open(CACHE).then((cache) => cache.put(key, copy)));
+      event.waitUntil(
+        caches.open(CACHE).then((cache) => (navigation ? keepPage(cache, copy) : cache.put(key, copy))),
+      );
     }
     return response;
   } catch (error) {
