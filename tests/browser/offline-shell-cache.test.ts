@@ -3,11 +3,13 @@ import type { Request } from 'playwright-core';
 import { openReviewer, useBrowserEnvironment } from './browser-fixtures.js';
 
 const environment = useBrowserEnvironment();
+/** The worker's cache (`CACHE` in apps/web/public/offline-sw.js). */
+const SHELL_CACHE = 'factcheck-shell-v2';
 
 /**
  * The service worker that keeps the app for offline reloads answers the built files (hashed names,
  * never out of date) from its cache. It used to fetch each of them again on every page load and
- * store the ~1 MB bundle before answering, which held up every article's open.
+ * store the ~840 KB bundle before answering, which held up every article's open.
  */
 describe('the offline shell', () => {
   it('answers the built files of a page load from its cache, fetches only the page itself, and drops earlier builds', async () => {
@@ -25,21 +27,21 @@ describe('the offline shell', () => {
       .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 15_000 })
       .toBe(true);
     // Installed: the page and its built files are in the worker's cache.
-    const built = await page.evaluate(async () => {
-      const cache = await caches.open('factcheck-shell-v2');
+    const built = await page.evaluate(async (name) => {
+      const cache = await caches.open(name);
       const keys = await cache.keys();
       return keys
         .map((request) => new URL(request.url).pathname)
         .filter((path) => path.startsWith('/assets/'));
-    });
+    }, SHELL_CACHE);
     expect(built.some((path) => path.endsWith('.js'))).toBe(true);
     expect(built.some((path) => path.endsWith('.css'))).toBe(true);
 
     // A file of an earlier build, still in the cache: the next page load lets go of it.
-    await page.evaluate(async () => {
-      const cache = await caches.open('factcheck-shell-v2');
+    await page.evaluate(async (name) => {
+      const cache = await caches.open(name);
       await cache.put('/assets/index-EARLIER.js', new Response('// an earlier build'));
-    });
+    }, SHELL_CACHE);
 
     fetched.length = 0;
     const answers: { path: string; byWorker: boolean }[] = [];
@@ -55,10 +57,10 @@ describe('the offline shell', () => {
     expect(answers.length).toBeGreaterThanOrEqual(2);
     expect(answers.filter((answer) => !answer.byWorker)).toEqual([]);
     const cachedFiles = () =>
-      page.evaluate(async () => {
-        const cache = await caches.open('factcheck-shell-v2');
+      page.evaluate(async (name) => {
+        const cache = await caches.open(name);
         return (await cache.keys()).map((request) => new URL(request.url).pathname).sort();
-      });
+      }, SHELL_CACHE);
     await expect.poll(cachedFiles, { timeout: 10_000 }).toEqual(['/', ...built].sort());
     await context.close();
   });
