@@ -42,32 +42,76 @@ export async function openReviewerContext(
   return context;
 }
 
+/** When an open showed the article (ms since navigation start). */
+export interface OpenTimes {
+  /** First frame with every tag highlighted on the sheet: the reading copy kept from the last visit, or the editor. */
+  readonly shown: number;
+  /** First frame with every tag highlighted in the editor itself (ready to tag and type). */
+  readonly editor: number;
+}
+
 /**
  * Navigates to the article and resolves with the time (ms since navigation start) of the first
- * frame after every tag had a highlight in the DOM: every expected tag id appears on some
- * `.fc-tag` element.
+ * frame after every tag had a highlight in the DOM (every expected tag id appears on some
+ * `.fc-tag` element): on the sheet at all, and in the editor.
  */
-export async function openUntilPainted(page: Page, url: string, expectedTags: number): Promise<number> {
+export async function openUntilPainted(page: Page, url: string, expectedTags: number): Promise<OpenTimes> {
   await page.goto(url, { waitUntil: 'commit' });
   return page.evaluate(async (expected) => {
     const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-    const paintedIds = () => {
+    const paintedIds = (selector: string) => {
       const ids = new Set<string>();
-      for (const span of document.querySelectorAll('.ProseMirror .fc-tag')) {
+      for (const span of document.querySelectorAll(selector)) {
         for (const id of (span.getAttribute('data-tag-ids') ?? '').split(' ')) ids.add(id);
       }
       return ids.size;
     };
+    const onSheet = '.sheet .fc-tag';
+    const inEditor = '.ProseMirror .fc-tag';
     const deadline = performance.now() + 60_000;
+    let shown: number | null = null;
     for (;;) {
       await nextFrame();
-      if (document.querySelector('.ProseMirror .fc-tag') && paintedIds() >= expected) break;
+      // A frame: the time after it is taken after the next one starts, as for the editor.
+      if (shown === null && document.querySelector(onSheet) && paintedIds(onSheet) >= expected) {
+        await nextFrame();
+        shown = performance.now();
+      }
+      if (document.querySelector(inEditor) && paintedIds(inEditor) >= expected) break;
       if (performance.now() > deadline)
-        throw new Error(`only ${paintedIds()} of ${expected} tags painted after 60 s`);
+        throw new Error(`only ${paintedIds(inEditor)} of ${expected} tags painted after 60 s`);
     }
     await nextFrame();
-    return performance.now();
+    const editor = performance.now();
+    return { shown: shown ?? editor, editor };
   }, expectedTags);
+}
+
+/** Resolves once the page has stored a reading copy of the article with highlights (for the next open to show). */
+export async function waitForReadingCopy(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const request = indexedDB.open('factcheck-reading-copies');
+        request.onerror = () => resolve(false);
+        request.onsuccess = () => {
+          const db = request.result;
+          if (!db.objectStoreNames.contains('copies')) {
+            db.close();
+            resolve(false);
+            return;
+          }
+          const copies = db.transaction('copies', 'readonly').objectStore('copies').getAll();
+          copies.onsuccess = () => {
+            db.close();
+            resolve((copies.result as string[]).some((copy) => copy.includes('fc-tag')));
+          };
+          copies.onerror = () => resolve(false);
+        };
+      }),
+    undefined,
+    { polling: 100 },
+  );
 }
 
 /** Switches the open article to edit mode and puts the caret at the end of a paragraph. */

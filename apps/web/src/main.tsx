@@ -18,9 +18,15 @@ import './styles/review.css';
 import { App } from './App.js';
 import { adoptInviteLink } from './session/session-token.js';
 import { registerOfflineShell } from './offline/register-offline-shell.js';
+import { matchRoute } from './routing/router.js';
+import { loadReviewer } from './reviewer/reviewer-storage.js';
+import { preloadReadingCopy } from './article/reading-copy/useReadingCopy.js';
 
 adoptInviteLink();
 registerOfflineShell();
+const route = matchRoute(window.location.pathname);
+const reviewer = loadReviewer();
+if (route.page === 'article' && reviewer) preloadReadingCopy(reviewer.id, route.articleId);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');

@@ -14,6 +14,11 @@ import { OfflineNotice } from './offline/OfflineNotice.js';
 import { ArticleWorkspace } from './ArticleWorkspace.js';
 import { AccessRefused } from '../session/AccessRefused.js';
 import { ARTICLE_DELETED_CLOSE_CODE } from '../api/articles-api.js';
+import { useReviewer } from '../reviewer/ReviewerContext.js';
+import { ReadingCopyLayout } from './reading-copy/ReadingCopyLayout.js';
+import { forgetReadingCopies } from './reading-copy/reading-copy-store.js';
+import { useReadingCopy } from './reading-copy/useReadingCopy.js';
+import { useCallback, useEffect, useState } from 'react';
 
 /** Props of the editor page. */
 export interface ArticlePageProps {
@@ -24,15 +29,29 @@ export interface ArticlePageProps {
 
 /**
  * The editor page: connects to the article, and shows it once it has synced so no one sees it empty.
- * It holds the tag filter, which the sidebar sets and the export menu in the masthead applies.
+ * Until then it shows the reading copy this browser kept of the article, if any, painted before
+ * the article's document is loaded (decoding a long article and building its editor takes a
+ * second or more). It holds the tag filter, which the sidebar sets and the export menu in the
+ * masthead applies.
  */
 export function ArticlePage({ articleId, reviewer, color }: ArticlePageProps) {
+  const { abilities } = useReviewer();
   const existence = useArticleExistence(articleId);
+  const readingCopy = useReadingCopy(reviewer.id, articleId);
+  const [shownCopy, setShownCopy] = useState<HTMLElement | null>(null);
+  const copyElement = readingCopy.kind === 'found' ? readingCopy.element : null;
+  const showedReadingCopy = useCallback(() => setShownCopy(copyElement), [copyElement]);
+  // The document loads once the reading copy is on screen: decoding it holds the page for a while.
+  const copySettled = readingCopy.kind === 'none' || (copyElement !== null && shownCopy === copyElement);
   const { article, hasSynced, refused } = useSharedArticle(
     articleId,
-    existence.state !== 'missing',
+    existence.state !== 'missing' && copySettled,
     reviewer.id,
   );
+  const gone = existence.state === 'missing' || refused?.code === ARTICLE_DELETED_CLOSE_CODE;
+  useEffect(() => {
+    if (gone) void forgetReadingCopies(articleId).catch(() => undefined);
+  }, [gone, articleId]);
   const connection = useConnectionStatus(article?.provider ?? null);
   const awareness = article?.provider.awareness ?? null;
   usePublishedUser(awareness, { id: reviewer.id, name: reviewer.name, color });
@@ -61,7 +80,21 @@ export function ArticlePage({ articleId, reviewer, color }: ArticlePageProps) {
       />
       {ready && <OfflineNotice connection={connection} keptLocally={article.local.available} />}
       {ready ? (
-        <ArticleWorkspace article={article} reviewer={reviewer} filterControls={filterControls} />
+        <ArticleWorkspace
+          articleId={articleId}
+          article={article}
+          reviewer={reviewer}
+          filterControls={filterControls}
+          readingCopy={copyElement}
+        />
+      ) : copyElement ? (
+        <ReadingCopyLayout
+          copy={copyElement}
+          reviewer={reviewer}
+          canTag={abilities.annotate}
+          canEditText={abilities.edit}
+          onShown={showedReadingCopy}
+        />
       ) : (
         <p className="article-page__loading" role="status">
           <span className="spinner" aria-hidden="true" /> Loading article…

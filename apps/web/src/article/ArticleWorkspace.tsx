@@ -18,13 +18,18 @@ import { applyTagFilter, goToTag, goToTags, showTagsAsActive } from './tags/tag-
 import { writeAsTagging, type TaggingWrite } from './tags/tagging-transaction.js';
 import type { TagFilterControls } from './tags/useTagFilter.js';
 import { Toolbar } from './toolbar/Toolbar.js';
+import { ReadingCopyView } from './reading-copy/ReadingCopyView.js';
+import { useReadingCopyCapture } from './reading-copy/useReadingCopyCapture.js';
 
 /** Props of the workspace. */
 export interface ArticleWorkspaceProps {
+  readonly articleId: string;
   readonly article: SharedArticle;
   readonly reviewer: Reviewer;
   /** The sidebar's tag filter, held by the page so the export menu in the masthead can apply it. */
   readonly filterControls: TagFilterControls;
+  /** The reading copy shown until the editor is drawn, or null. */
+  readonly readingCopy: HTMLElement | null;
 }
 
 interface OpenPopover {
@@ -36,7 +41,13 @@ const NO_TAGS: readonly PlacedTag[] = [];
 const NO_IDS: ReadonlySet<string> = new Set();
 
 /** The synced article: toolbar, the editor itself, the tag popover and the sidebar (tags, review, details). */
-export function ArticleWorkspace({ article, reviewer, filterControls }: ArticleWorkspaceProps) {
+export function ArticleWorkspace({
+  articleId,
+  article,
+  reviewer,
+  filterControls,
+  readingCopy,
+}: ArticleWorkspaceProps) {
   const { ydoc, provider } = article;
   const { abilities } = useReviewer();
   const blind = useBlindReview(ydoc);
@@ -73,6 +84,7 @@ export function ArticleWorkspace({ article, reviewer, filterControls }: ArticleW
     textLocked: !abilities.edit || blind.blind,
   });
   useExposeForTests(view ? { view, ydoc, provider } : null);
+  useReadingCopyCapture(view, ydoc, reviewer.id, articleId);
 
   const annotations = state ? annotationPluginKey.getState(state) : undefined;
   const tags = annotations?.tags ?? NO_TAGS;
@@ -155,6 +167,7 @@ export function ArticleWorkspace({ article, reviewer, filterControls }: ArticleW
         )}
         <article className="sheet" aria-label="Article">
           <div ref={mountRef} className="sheet__editor" />
+          {readingCopy && !view && <ReadingCopyView copy={readingCopy} />}
         </article>
       </div>
       <ArticleSidebar

@@ -5,6 +5,7 @@ import { ySyncPluginKey } from 'y-prosemirror';
 import { STALE_COPY_CLOSE_CODE, syncParams } from '../../session/sync-params.js';
 import { firstSyncUpdate } from './first-sync-update.js';
 import { forgetLocalCopy, keepLocalCopy, type LocalCopy } from './local-copy.js';
+import { forgetReadingCopies } from '../reading-copy/reading-copy-store.js';
 import { syncServerUrl } from './sync-url.js';
 import { deferUntilPainted } from './updates-after-paint.js';
 
@@ -103,7 +104,9 @@ export function useSharedArticle(
       if (event.code === STALE_COPY_CLOSE_CODE) {
         // The copy this browser kept is stale too: drop it before opening a fresh one.
         local.close();
-        void forgetLocalCopy(articleId).finally(() => setGeneration((count) => count + 1));
+        void Promise.allSettled([forgetLocalCopy(articleId), forgetReadingCopies(articleId)]).finally(() =>
+          setGeneration((count) => count + 1),
+        );
       } else setState((current) => (current.article === article ? { ...current, refused: event } : current));
     };
     void local.loaded.then((held) => onSync(held));

@@ -1,0 +1,86 @@
+import * as idb from 'lib0/indexeddb';
+import type { ReadingCopyNode } from './reading-copy-tree.js';
+
+/**
+ * Reading copies in this browser's IndexedDB, one per reviewer and article (a reviewer's copy shows
+ * only what they were shown, blind review included). The newest `KEPT_COPIES` are kept; each is
+ * a few megabytes at most, and an older article simply opens without one.
+ */
+
+const DATABASE = 'factcheck-reading-copies';
+/** Copy body by key: `{ savedAt, nodes }` as a JSON string (one clone instead of thousands). */
+const COPIES = 'copies';
+/** When each copy was saved, by key: read to keep the newest without loading every copy. */
+const SAVED = 'saved';
+/** How many reading copies this browser keeps. */
+export const KEPT_COPIES = 24;
+
+/** A reading copy as stored: when it was taken and what it shows. */
+export interface StoredReadingCopy {
+  readonly savedAt: number;
+  readonly nodes: ReadingCopyNode[];
+}
+
+let opened: Promise<IDBDatabase> | null = null;
+
+function database(): Promise<IDBDatabase> {
+  opened ??= idb.openDB(DATABASE, (db) => idb.createStores(db, [[COPIES], [SAVED]]));
+  // A failed open (storage blocked) is tried again next time.
+  opened.catch(() => (opened = null));
+  return opened;
+}
+
+function copyKey(reviewerId: string, articleId: string): string {
+  return `${reviewerId}\n${articleId}`;
+}
+
+/** The reviewer's reading copy of an article, or null (none, unreadable or storage unavailable). */
+export async function loadReadingCopy(
+  reviewerId: string,
+  articleId: string,
+): Promise<StoredReadingCopy | null> {
+  if (typeof indexedDB === 'undefined') return null;
+  try {
+    const db = await database();
+    const [copies] = idb.transact(db, [COPIES], 'readonly');
+    const stored: unknown = await idb.get(copies, copyKey(reviewerId, articleId));
+    if (typeof stored !== 'string') return null;
+    const parsed = JSON.parse(stored) as Partial<StoredReadingCopy>;
+    if (typeof parsed.savedAt !== 'number' || !Array.isArray(parsed.nodes)) return null;
+    return { savedAt: parsed.savedAt, nodes: parsed.nodes };
+  } catch {
+    return null;
+  }
+}
+
+/** Stores the reviewer's reading copy of an article and drops the oldest beyond `KEPT_COPIES`. */
+export async function saveReadingCopy(
+  reviewerId: string,
+  articleId: string,
+  nodes: readonly ReadingCopyNode[],
+): Promise<void> {
+  if (typeof indexedDB === 'undefined') return;
+  const db = await database();
+  const key = copyKey(reviewerId, articleId);
+  const savedAt = Date.now();
+  const [copies, saved] = idb.transact(db, [COPIES, SAVED]);
+  await Promise.all([idb.put(copies, JSON.stringify({ savedAt, nodes }), key), idb.put(saved, savedAt, key)]);
+  const [savedTimes] = idb.transact(db, [SAVED], 'readonly');
+  const all = (await idb.getAllKeysValues(savedTimes)) as { k: string; v: number }[];
+  if (all.length <= KEPT_COPIES) return;
+  const oldest = all.sort((a, b) => b.v - a.v).slice(KEPT_COPIES);
+  const [copiesToPrune, savedToPrune] = idb.transact(db, [COPIES, SAVED]);
+  await Promise.all(oldest.flatMap(({ k }) => [idb.del(copiesToPrune, k), idb.del(savedToPrune, k)]));
+}
+
+/** Drops every reviewer's reading copy of an article (it was deleted, or its copy went stale). */
+export async function forgetReadingCopies(articleId: string): Promise<void> {
+  if (typeof indexedDB === 'undefined') return;
+  const db = await database();
+  const [savedTimes] = idb.transact(db, [SAVED], 'readonly');
+  const keys = (await idb.getAllKeys(savedTimes)) as string[];
+  const doomed = keys.filter((key) => key.endsWith(`\n${articleId}`));
+  if (doomed.length === 0) return;
+  const [copies, saved] = idb.transact(db, [COPIES, SAVED]);
+  await Promise.all(doomed.flatMap((key) => [idb.del(copies, key), idb.del(saved, key)]));
+}
