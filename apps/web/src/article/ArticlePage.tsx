@@ -37,7 +37,7 @@ export interface ArticlePageProps {
 export function ArticlePage({ articleId, reviewer, color }: ArticlePageProps) {
   const { abilities } = useReviewer();
   const existence = useArticleExistence(articleId);
-  const readingCopy = useReadingCopy(reviewer.id, articleId);
+  const { state: readingCopy, release: releaseReadingCopy } = useReadingCopy(reviewer.id, articleId);
   const [shownCopy, setShownCopy] = useState<HTMLElement | null>(null);
   const copyElement = readingCopy.kind === 'found' ? readingCopy.element : null;
   const showedReadingCopy = useCallback(() => setShownCopy(copyElement), [copyElement]);
@@ -86,6 +86,7 @@ export function ArticlePage({ articleId, reviewer, color }: ArticlePageProps) {
           reviewer={reviewer}
           filterControls={filterControls}
           readingCopy={copyElement}
+          onEditorShown={releaseReadingCopy}
         />
       ) : copyElement ? (
         <ReadingCopyLayout

@@ -30,6 +30,8 @@ export interface ArticleWorkspaceProps {
   readonly filterControls: TagFilterControls;
   /** The reading copy shown until the editor is drawn, or null. */
   readonly readingCopy: HTMLElement | null;
+  /** Called once the editor is drawn (the reading copy can go). */
+  readonly onEditorShown: () => void;
 }
 
 interface OpenPopover {
@@ -47,6 +49,7 @@ export function ArticleWorkspace({
   reviewer,
   filterControls,
   readingCopy,
+  onEditorShown,
 }: ArticleWorkspaceProps) {
   const { ydoc, provider } = article;
   const { abilities } = useReviewer();
@@ -85,6 +88,9 @@ export function ArticleWorkspace({
   });
   useExposeForTests(view ? { view, ydoc, provider } : null);
   useReadingCopyCapture(view, ydoc, reviewer.id, articleId);
+  useEffect(() => {
+    if (view) onEditorShown();
+  }, [view, onEditorShown]);
 
   const annotations = state ? annotationPluginKey.getState(state) : undefined;
   const tags = annotations?.tags ?? NO_TAGS;

@@ -53,18 +53,24 @@ export async function loadReadingCopy(
   }
 }
 
-/** Stores the reviewer's reading copy of an article and drops the oldest beyond `KEPT_COPIES`. */
+/**
+ * Stores the reviewer's reading copy of an article, given as the JSON of each of its top-level
+ * nodes, and drops the oldest copies beyond `KEPT_COPIES`.
+ */
 export async function saveReadingCopy(
   reviewerId: string,
   articleId: string,
-  nodes: readonly ReadingCopyNode[],
+  nodesJson: readonly string[],
 ): Promise<void> {
   if (typeof indexedDB === 'undefined') return;
   const db = await database();
   const key = copyKey(reviewerId, articleId);
   const savedAt = Date.now();
   const [copies, saved] = idb.transact(db, [COPIES, SAVED]);
-  await Promise.all([idb.put(copies, JSON.stringify({ savedAt, nodes }), key), idb.put(saved, savedAt, key)]);
+  await Promise.all([
+    idb.put(copies, `{"savedAt":${savedAt},"nodes":[${nodesJson.join(',')}]}`, key),
+    idb.put(saved, savedAt, key),
+  ]);
   const [savedTimes] = idb.transact(db, [SAVED], 'readonly');
   const all = (await idb.getAllKeysValues(savedTimes)) as { k: string; v: number }[];
   if (all.length <= KEPT_COPIES) return;

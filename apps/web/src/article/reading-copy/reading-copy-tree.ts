@@ -85,7 +85,8 @@ export function keptAttributes(tag: string, read: (name: string) => string | nul
   return kept;
 }
 
-function captureNode(node: Node): ReadingCopyNode | null {
+/** The reading copy of one node the editor drew (a block, usually), or null if none is kept. */
+export function captureNode(node: Node): ReadingCopyNode | null {
   if (node.nodeType === Node.TEXT_NODE) return (node as Text).data;
   if (node.nodeType !== Node.ELEMENT_NODE) return null;
   const element = node as Element;
@@ -98,16 +99,6 @@ function captureNode(node: Node): ReadingCopyNode | null {
     if (kept !== null) copied.push(kept);
   }
   return copied;
-}
-
-/** The reading copy of what the editor's root element shows now. */
-export function captureReadingCopy(root: Element): ReadingCopyNode[] {
-  const nodes: ReadingCopyNode[] = [];
-  for (let child = root.firstChild; child; child = child.nextSibling) {
-    const kept = captureNode(child);
-    if (kept !== null) nodes.push(kept);
-  }
-  return nodes;
 }
 
 const VOID_TAGS = new Set(['br', 'hr']);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { readingCopyHtml } from './reading-copy-tree.js';
 import { loadReadingCopy } from './reading-copy-store.js';
 
@@ -49,9 +49,20 @@ function takeOrLoad(reviewerId: string, articleId: string): Promise<DrawnReading
   return early?.key === keyOf(reviewerId, articleId) ? early.copy : loadAndDraw(reviewerId, articleId);
 }
 
+/** The reading copy's state, and what lets go of a copy once the editor has replaced it. */
+export interface ReadingCopy {
+  readonly state: ReadingCopyState;
+  /** Drops the drawn copy (the editor is shown): its elements are not kept in memory. */
+  readonly release: () => void;
+}
+
 /** Loads the reviewer's reading copy of an article (see reading-copy-tree.ts) and draws it once. */
-export function useReadingCopy(reviewerId: string, articleId: string): ReadingCopyState {
+export function useReadingCopy(reviewerId: string, articleId: string): ReadingCopy {
   const [state, setState] = useState<ReadingCopyState>({ kind: 'loading' });
+  const release = useCallback(
+    () => setState((current) => (current.kind === 'found' ? { kind: 'none' } : current)),
+    [],
+  );
   useEffect(() => {
     let current = true;
     setState({ kind: 'loading' });
@@ -67,5 +78,5 @@ export function useReadingCopy(reviewerId: string, articleId: string): ReadingCo
       current = false;
     };
   }, [reviewerId, articleId]);
-  return state;
+  return { state, release };
 }
