@@ -204,3 +204,27 @@ it("does not show one reviewer's reading copy to another reviewer in the same br
   expect(record.copySeen).toBe(false);
   await context.close();
 });
+
+it('loads the article behind a reading copy in a tab opened in the background, which gets no frames', async () => {
+  const { context, page } = await openReviewer(environment().browser, {
+    id: 'reviewer-zara-reading',
+    name: 'Zara Ahmed',
+  });
+  const url = `${environment().server.url}/articles/${ARTICLE}`;
+  await openConnected(page, url);
+  await expect.poll(async () => (await storedCopies(page)).length, { timeout: 20_000 }).toBeGreaterThan(0);
+  await page.close();
+  // A background tab: hidden, and no animation frame ever comes.
+  await context.addInitScript(() => {
+    Object.defineProperty(document, 'visibilityState', { get: () => 'hidden' });
+    window.requestAnimationFrame = () => 0;
+  });
+  await context.addInitScript(recordOpen);
+  const background = await context.newPage();
+  await background.goto(url);
+  await expect
+    .poll(() => background.evaluate(() => (window as unknown as { __open: OpenRecord }).__open.copySeen))
+    .toBe(true);
+  await background.locator('.ProseMirror').waitFor({ timeout: 15_000 });
+  await context.close();
+});

@@ -19,13 +19,26 @@ export function ReadingCopyView({ copy, onShown }: ReadingCopyViewProps) {
   useLayoutEffect(() => {
     const host = hostRef.current!;
     host.appendChild(copy);
+    let shown = false;
+    const reportShown = () => {
+      if (shown) return;
+      shown = true;
+      shownRef.current?.();
+    };
     let frame: number | null = requestAnimationFrame(() => {
       frame = null;
       // A task queued from the frame's callback runs once that frame is painted.
-      setTimeout(() => shownRef.current?.(), 0);
+      setTimeout(reportShown, 0);
     });
+    // A tab opened in the background gets no frames: nothing to wait for there.
+    const whenHidden = () => {
+      if (document.visibilityState === 'hidden') reportShown();
+    };
+    whenHidden();
+    document.addEventListener('visibilitychange', whenHidden);
     return () => {
       if (frame !== null) cancelAnimationFrame(frame);
+      document.removeEventListener('visibilitychange', whenHidden);
       copy.remove();
     };
   }, [copy]);
