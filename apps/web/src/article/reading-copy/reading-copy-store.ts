@@ -13,10 +13,10 @@ const COPIES = 'copies';
 /** When each copy was saved, by key: read to keep the newest without loading every copy. */
 const SAVED = 'saved';
 /** How many reading copies this browser keeps. */
-export const KEPT_COPIES = 24;
+const KEPT_COPIES = 24;
 
 /** A reading copy as stored: when it was taken and what it shows. */
-export interface StoredReadingCopy {
+interface StoredReadingCopy {
   readonly savedAt: number;
   readonly nodes: ReadingCopyNode[];
 }
@@ -30,15 +30,13 @@ function database(): Promise<IDBDatabase> {
   return opened;
 }
 
-function copyKey(reviewerId: string, articleId: string): string {
+/** The key of a reviewer's reading copy of an article. */
+export function copyKey(reviewerId: string, articleId: string): string {
   return `${reviewerId}\n${articleId}`;
 }
 
-/** The reviewer's reading copy of an article, or null (none, unreadable or storage unavailable). */
-export async function loadReadingCopy(
-  reviewerId: string,
-  articleId: string,
-): Promise<StoredReadingCopy | null> {
+/** The nodes of the reviewer's reading copy of an article, or null (none, unreadable or storage unavailable). */
+export async function loadReadingCopy(reviewerId: string, articleId: string): Promise<unknown[] | null> {
   if (typeof indexedDB === 'undefined') return null;
   try {
     const db = await database();
@@ -47,7 +45,7 @@ export async function loadReadingCopy(
     if (typeof stored !== 'string') return null;
     const parsed = JSON.parse(stored) as Partial<StoredReadingCopy>;
     if (typeof parsed.savedAt !== 'number' || !Array.isArray(parsed.nodes)) return null;
-    return { savedAt: parsed.savedAt, nodes: parsed.nodes };
+    return parsed.nodes;
   } catch {
     return null;
   }
