@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { waitFor } from '../helpers/wait-for.js';
+import { SUMMARY_WORKER_RETIRED } from '@factcheck/server';
 import { buildBigArticle, type BigArticleSize } from './big-article.js';
 import { pushArticle } from './bench-client.js';
 import {
@@ -43,6 +44,8 @@ interface CapacityResult {
   readonly heapAfterLeaveMB: number;
   readonly rssAfterLeaveMB: number;
   readonly loadedAfterLeave: number | null;
+  /** Ours only: whether the summary worker had stopped (it does once no article is loaded). */
+  readonly workerStopped: boolean | null;
 }
 
 function roomName(index: number): string {
@@ -103,6 +106,7 @@ export async function runCapacityBenchmark(options: CapacityBenchmarkOptions): P
     }),
     summarize('RSS after everyone left', 'MB', single(ours.rssAfterLeaveMB), {
       reference: single(reference.rssAfterLeaveMB),
+      note: `our summary worker had stopped: ${ours.workerStopped ? 'yes' : 'no'}`,
     }),
   ];
 }
@@ -156,6 +160,7 @@ async function runCapacity(
     }
     await fleet.disconnect();
     const loadedAfterLeave = kind === 'ours' ? await waitForUnloads(server, rooms.length) : null;
+    const workerStopped = kind === 'ours' ? await waitForLog(server, SUMMARY_WORKER_RETIRED) : null;
     const left = await server.stats({ gc: true });
     const extraConnections = options.connections - options.articles;
     return {
@@ -168,10 +173,25 @@ async function runCapacity(
       heapAfterLeaveMB: (left.heapUsedBytes - idle.heapUsedBytes) / MB,
       rssAfterLeaveMB: left.rssBytes / MB,
       loadedAfterLeave,
+      workerStopped,
     };
   } finally {
     await fleet.disconnect();
     await server.stop();
+  }
+}
+
+/** Waits (up to 30 s) until our server logged a message; whether it did. */
+async function waitForLog(server: BenchServer, message: string): Promise<boolean> {
+  try {
+    await waitFor(() => server.logs().some((r) => r.msg === message), {
+      timeout: 30_000,
+      interval: 100,
+      message,
+    });
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -162,6 +162,28 @@ describe('summaries on the worker thread', () => {
     ]);
   });
 
+  it('stops its worker once no document is followed, and starts one for the next', async () => {
+    const computer = newComputer();
+    const first = newArticle();
+    const firstSource = computer.follow(first);
+    const second = computer.follow(newArticle());
+    expect(computer.hasWorker).toBe(true);
+    second.stop();
+    expect(computer.hasWorker).toBe(true);
+    // A request still open when the last document goes is answered before the worker stops.
+    const answer = firstSource.summarize();
+    firstSource.stop();
+    expect(computer.hasWorker).toBe(true);
+    expect((await answer).serialized).toBe(computeSummaryHere(first).serialized);
+    expect(computer.hasWorker).toBe(false);
+
+    const next = newArticle();
+    randomChange(next, createRandom(7));
+    const nextSource = computer.follow(next);
+    expect(computer.hasWorker).toBe(true);
+    expect((await nextSource.summarize()).serialized).toBe(computeSummaryHere(next).serialized);
+  });
+
   it('refuses summaries once stopped or closed', async () => {
     const computer = newComputer();
     const doc = newArticle();
