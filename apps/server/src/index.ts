@@ -4,7 +4,7 @@ export type { DocumentStore } from './storage/document-store.js';
 export { MemoryDocumentStore } from './storage/memory-store.js';
 export { LeveldbDocumentStore } from './storage/leveldb-store.js';
 export { createLogger, type ServerLogger } from './logger.js';
-export { SUMMARY_WORKER_RETIRED } from './summaries/worker-summary-computer.js';
+export { SUMMARY_WORKER_RECYCLED } from './summaries/worker-summary-computer.js';
 export { CloseCode } from './sync/connection.js';
 export { isValidArticleId, ARTICLE_ID_PATTERN } from './article-id.js';
 export { createArticle, type CreatedArticle } from './library/create-article.js';

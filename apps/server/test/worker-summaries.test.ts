@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import {
   createAnchor,
@@ -29,6 +29,7 @@ const ARTICLE = [
 
 const computers: WorkerSummaryComputer[] = [];
 afterEach(async () => {
+  vi.useRealTimers();
   for (const computer of computers.splice(0)) await computer.close();
 });
 
@@ -162,26 +163,41 @@ describe('summaries on the worker thread', () => {
     ]);
   });
 
-  it('stops its worker once no document is followed, and starts one for the next', async () => {
-    const computer = newComputer();
+  it('replaces its worker with a fresh one once no document is followed, after open requests', async () => {
+    const computer = new WorkerSummaryComputer(createLogger('silent'), undefined, 0);
+    computers.push(computer);
     const first = newArticle();
     const firstSource = computer.follow(first);
     const second = computer.follow(newArticle());
-    expect(computer.hasWorker).toBe(true);
+    const started = computer.workersStarted;
     second.stop();
-    expect(computer.hasWorker).toBe(true);
-    // A request still open when the last document goes is answered before the worker stops.
+    // A request still open when the last document goes is answered by the worker that has it.
     const answer = firstSource.summarize();
     firstSource.stop();
-    expect(computer.hasWorker).toBe(true);
     expect((await answer).serialized).toBe(computeSummaryHere(first).serialized);
-    expect(computer.hasWorker).toBe(false);
+    await vi.waitFor(() => expect(computer.workersStarted).toBe(started + 1), { timeout: 10_000 });
 
     const next = newArticle();
     randomChange(next, createRandom(7));
     const nextSource = computer.follow(next);
-    expect(computer.hasWorker).toBe(true);
     expect((await nextSource.summarize()).serialized).toBe(computeSummaryHere(next).serialized);
+    expect(computer.workersStarted).toBe(started + 1);
+  });
+
+  it('keeps its worker when a document is followed again within the idle wait', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const computer = new WorkerSummaryComputer(createLogger('silent'), undefined, 1_000);
+    computers.push(computer);
+    const first = computer.follow(newArticle());
+    const started = computer.workersStarted;
+    first.stop();
+    vi.advanceTimersByTime(500);
+    const doc = newArticle();
+    const source = computer.follow(doc);
+    vi.advanceTimersByTime(5_000);
+    vi.useRealTimers();
+    expect((await source.summarize()).serialized).toBe(computeSummaryHere(doc).serialized);
+    expect(computer.workersStarted).toBe(started);
   });
 
   it('refuses summaries once stopped or closed', async () => {

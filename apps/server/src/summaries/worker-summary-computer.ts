@@ -36,8 +36,11 @@ export function workerFlags(flags: readonly string[]): string[] {
   return kept;
 }
 
-/** What the server logs once an idle summary worker has stopped and its memory is freed. */
-export const SUMMARY_WORKER_RETIRED = 'summary worker stopped: no article is loaded';
+/** What the server logs once an idle summary worker has been replaced and its memory freed. */
+export const SUMMARY_WORKER_RECYCLED = 'summary worker replaced: no article was loaded';
+
+/** How long no document must be followed before the worker is replaced by a fresh one. */
+const IDLE_RECYCLE_MS = 10_000;
 
 /** Changes of one document held back before they go to the worker anyway (bounds the memory they take). */
 const FORWARD_BYTES = 64 * 1024;
@@ -72,13 +75,21 @@ export class WorkerSummaryComputer implements SummaryComputer {
   private failedStarts = 0;
   /** Set once workers keep failing: summaries are computed on the main thread. */
   private computeHere = false;
-  /** Documents followed now; once none is, the worker stops (see `retireIfIdle`). */
+  /** Documents followed now; once none has been for a while, the worker is replaced (`recycle`). */
   private readonly followed = new Set<FollowedDocument>();
+  private recycleTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly log: ServerLogger,
     private readonly entry: URL = new URL('./summary-worker-entry.mjs', import.meta.url),
+    /** How long no document must be followed before the worker is replaced. */
+    private readonly idleRecycleMs = IDLE_RECYCLE_MS,
   ) {}
+
+  /** How many worker threads have started so far (restarts and replacements included). */
+  get workersStarted(): number {
+    return this.generation;
+  }
 
   /** Starts the worker now rather than on the first document (it takes a moment to load). */
   start(): void {
@@ -89,12 +100,14 @@ export class WorkerSummaryComputer implements SummaryComputer {
     if (this.closed) throw new Error('the summary computer is closed');
     const followed = new FollowedDocument(this, doc, this.nextKey++);
     this.followed.add(followed);
+    this.cancelRecycle();
     this.open(followed, state);
     return followed;
   }
 
   async close(): Promise<void> {
     this.closed = true;
+    this.cancelRecycle();
     const worker = this.worker;
     this.worker = null;
     this.failPending(new WorkerStopped('the summary computer closed'));
@@ -133,12 +146,7 @@ export class WorkerSummaryComputer implements SummaryComputer {
     this.followed.delete(followed);
     if (this.worker && followed.generation === this.generation)
       this.post({ kind: 'close', key: followed.key });
-    this.retireIfIdle();
-  }
-
-  /** Whether a worker thread is running now (it stops while no document is followed). */
-  get hasWorker(): boolean {
-    return this.worker !== null;
+    this.recycleWhenIdle();
   }
 
   /** Whether a request failed only because the worker stopped, so asking again may succeed. */
@@ -151,16 +159,35 @@ export class WorkerSummaryComputer implements SummaryComputer {
   }
 
   /**
-   * Stops the worker once no document is followed and nothing is asked of it. A worker that drops
-   * replicas keeps them as garbage until its next collection, which an idle thread never runs:
-   * after 2,000 reviewers left 200 articles, the server held 600–900 MB, a third of it the idle
-   * worker's heap. The next document followed starts a new worker.
+   * Replaces the worker with a fresh one once no document has been followed for a while and
+   * nothing is asked of it. A worker that drops replicas keeps them as garbage until its next
+   * collection, which an idle thread never runs: after 2,000 reviewers left 200 articles, the
+   * server held 600–900 MB, a third of it the idle worker's heap. The fresh worker starts at once,
+   * as at startup, so the next article loaded does not wait for one.
    */
-  private retireIfIdle(): void {
+  private recycleWhenIdle(): void {
+    if (this.recycleTimer || this.closed || !this.worker) return;
+    if (this.followed.size > 0 || this.pending.size > 0) return;
+    this.recycleTimer = setTimeout(() => {
+      this.recycleTimer = null;
+      void this.recycle();
+    }, this.idleRecycleMs);
+    this.recycleTimer.unref();
+  }
+
+  private async recycle(): Promise<void> {
     const worker = this.worker;
-    if (!worker || this.followed.size > 0 || this.pending.size > 0) return;
+    if (!worker || this.closed || this.followed.size > 0 || this.pending.size > 0) return;
     this.worker = null;
-    void worker.terminate().then(() => this.log.info(SUMMARY_WORKER_RETIRED));
+    await worker.terminate();
+    this.log.info(SUMMARY_WORKER_RECYCLED);
+    // A document followed meanwhile has started one already.
+    if (!this.closed) this.currentWorker();
+  }
+
+  private cancelRecycle(): void {
+    if (this.recycleTimer) clearTimeout(this.recycleTimer);
+    this.recycleTimer = null;
   }
 
   private open(followed: FollowedDocument, state?: Uint8Array): void {
@@ -213,7 +240,7 @@ export class WorkerSummaryComputer implements SummaryComputer {
     if (!request) return;
     this.pending.delete(reply.request);
     if (this.pending.size === 0) worker.unref();
-    this.retireIfIdle();
+    this.recycleWhenIdle();
     if ('serialized' in reply) request.resolve({ serialized: reply.serialized, computeMs: reply.computeMs });
     else request.reject(new Error(`the summary could not be computed: ${reply.failed}`));
   }
