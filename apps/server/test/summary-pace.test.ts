@@ -163,6 +163,42 @@ describe('when a summary refresh comes', () => {
     };
   }
 
+  it('computes nothing on a flush when the article did not change since the last summary', async () => {
+    const article = watchedArticle();
+    // After loading, the stored summary is checked once.
+    await article.refresh.flush();
+    expect(article.summaries()).toBe(1);
+    // An article closed after reviewers only read it.
+    await article.refresh.flush();
+    expect(article.summaries()).toBe(1);
+    article.retitle();
+    await article.refresh.flush();
+    expect(article.summaries()).toBe(2);
+    await article.refresh.flush();
+    expect(article.summaries()).toBe(2);
+    article.refresh.stop();
+  });
+
+  it('tries again at the next flush when a summary failed', async () => {
+    const doc = new Y.Doc();
+    writeArticle(doc, { title: 'Flaky', titleDerived: false, paragraphs: ['Some text.'] });
+    const store = new MemoryDocumentStore();
+    let failures = 1;
+    const source: SummarySource = {
+      summarize: async () => {
+        if (failures-- > 0) throw new Error('the worker stopped');
+        return { ...computeSummaryHere(doc), computeMs: 0 };
+      },
+      stop: () => undefined,
+    };
+    const refresh = new SummaryRefresh('flaky', doc, source, store, createLogger('silent'), 500, null);
+    await refresh.flush();
+    expect(await store.readSummary('flaky')).toBeNull();
+    await refresh.flush();
+    expect(await store.readSummary('flaky')).toMatchObject({ title: 'Flaky' });
+    refresh.stop();
+  });
+
   it('waits four times as long when only the text changed (typing)', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     const article = watchedArticle();

@@ -131,6 +131,12 @@ export class SummaryRefresh {
   private lastWritten: string | null | undefined;
   private writing: Promise<void> = Promise.resolve();
   private lastComputeMs = 0;
+  /**
+   * Whether the document changed since the last summary was asked for: a flush with nothing new
+   * (an article closed after reviewers only read it) computes nothing. True at first, so the
+   * stored summary is checked once after loading.
+   */
+  private changedSinceSummary = true;
 
   constructor(
     private readonly name: string,
@@ -147,7 +153,7 @@ export class SummaryRefresh {
     doc.on('afterTransaction', this.onTransaction);
   }
 
-  /** Writes the current summary now if it differs from the stored one. */
+  /** Writes the current summary now if it differs from the stored one (nothing to do if the article did not change). */
   flush(): Promise<void> {
     this.clearTimer();
     this.writing = this.writing.then(() => this.write());
@@ -164,6 +170,7 @@ export class SummaryRefresh {
   private readonly onTransaction = (transaction: Y.Transaction): void => {
     if (transaction.origin === STORAGE_ORIGIN) return;
     if (transaction.changed.size === 0) return;
+    this.changedSinceSummary = true;
     const onlyText = changesOnlyText(transaction, this.content, this.annotations);
     // A waiting refresh is as early as typing would make it; only another change brings it forward.
     if (this.timer && onlyText) return;
@@ -182,6 +189,8 @@ export class SummaryRefresh {
   };
 
   private async write(): Promise<void> {
+    if (!this.changedSinceSummary) return;
+    this.changedSinceSummary = false;
     try {
       const { serialized, computeMs } = await this.source.summarize();
       // Handling the summary here (comparing, parsing, encoding it for storage) costs the main
@@ -203,6 +212,7 @@ export class SummaryRefresh {
       this.lastWritten = serialized;
       this.log.debug({ summary }, 'summary stored');
     } catch (error) {
+      this.changedSinceSummary = true;
       this.log.error({ err: error }, 'failed to store the summary');
     }
   }
