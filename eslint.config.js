@@ -16,7 +16,8 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
-  // Layers depend one way: core ← editor ← web, core ← server.
+  // Layers depend one way: core ← editor ← web, core ← server; the server draws reading copies
+  // with the editor's DOM-free drawing (`@factcheck/editor/article-copy`) and nothing else of it.
   {
     files: ['packages/core/src/**'],
     languageOptions: { globals: { ...globals['shared-node-browser'] } },
@@ -60,10 +61,25 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: [
+            {
+              name: '@factcheck/editor',
+              message:
+                'the server draws reading copies with @factcheck/editor/article-copy, and uses nothing else of the editor.',
+            },
+          ],
           patterns: [
             {
-              group: ['@factcheck/editor', '@factcheck/web', 'react', 'react-dom', 'prosemirror-*'],
-              message: 'the server builds on core only.',
+              group: [
+                '@factcheck/editor/*',
+                '!@factcheck/editor/article-copy',
+                '@factcheck/web',
+                'react',
+                'react-dom',
+                'prosemirror-*',
+              ],
+              message:
+                'the server builds on core only (and draws reading copies with @factcheck/editor/article-copy).',
             },
           ],
         },

@@ -119,27 +119,24 @@ describe('when a summary refresh comes', () => {
     const doc = new Y.Doc();
     writeArticle(doc, { title: 'Timed', titleDerived: false, paragraphs: ['Some text.'] });
     let summaries = 0;
+    let copies = 0;
     const source: SummarySource = {
-      summarize: async () => {
+      summarize: async (copy) => {
         summaries += 1;
-        return { ...computeSummaryHere(doc), computeMs: 0 };
+        if (copy) copies += 1;
+        return { ...computeSummaryHere(doc, copy ?? null), computeMs: 0 };
       },
       stop: () => undefined,
     };
-    const refresh = new SummaryRefresh(
-      'timed',
-      doc,
-      source,
-      new MemoryDocumentStore(),
-      createLogger('silent'),
-      DELAY_MS,
-      null,
-    );
+    const store = new MemoryDocumentStore();
+    const refresh = new SummaryRefresh('timed', doc, source, store, createLogger('silent'), DELAY_MS, null);
     const paragraph = getContent(doc).get(0) as Y.XmlElement;
     const text = () => paragraph.get(0) as Y.XmlText;
     return {
       refresh,
       summaries: () => summaries,
+      copies: () => copies,
+      storedCopy: async () => (await store.readReadingCopy('timed'))?.nodes ?? null,
       type: () => doc.transact(() => text().insert(0, 'x'), 'reviewer'),
       retitle: () => doc.transact(() => getMeta(doc).set('title', 'Retitled'), 'reviewer'),
       /** Tags "Some text" (counts as a tag change), then returns what types inside it and refreshes its quote. */
@@ -245,6 +242,36 @@ describe('when a summary refresh comes', () => {
     article.relabel();
     await vi.advanceTimersByTimeAsync(DELAY_MS + 10);
     expect(article.summaries()).toBe(3);
+    article.refresh.stop();
+  });
+
+  it('draws the reading copy at most every 30 s while the article changes, and at the final flush', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const article = watchedArticle();
+    // Loading checks the copy once: none was stored, so it is drawn.
+    await article.refresh.flush();
+    expect(article.copies()).toBe(1);
+    expect(await article.storedCopy()).toContain('Some text.');
+
+    article.type();
+    await vi.advanceTimersByTimeAsync(DELAY_MS * 4 + 10);
+    // The summary follows the typing; the copy waits out its interval.
+    expect(article.summaries()).toBe(2);
+    expect(article.copies()).toBe(1);
+    // Once the interval is over it is drawn, though nothing changed since.
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(article.copies()).toBe(2);
+    expect(await article.storedCopy()).toContain('xSome text.');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(article.copies()).toBe(2);
+
+    // Closing the article draws a changed copy at once, and nothing when it did not change.
+    article.type();
+    await article.refresh.flush();
+    expect(article.copies()).toBe(3);
+    expect(await article.storedCopy()).toContain('xxSome text.');
+    await article.refresh.flush();
+    expect(article.copies()).toBe(3);
     article.refresh.stop();
   });
 });

@@ -14,3 +14,4 @@ export * from './undo.js';
 export * from './keymaps.js';
 export * from './article-editor-state.js';
 export { undo, redo } from 'y-prosemirror';
+export * from './article-copy.js';

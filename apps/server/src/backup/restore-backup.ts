@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { STORAGE_ORIGIN, summarizeArticle } from '@factcheck/core';
 import type { DocumentStore } from '../storage/document-store.js';
 import type { DocumentRegistry } from '../sync/document-registry.js';
+import { drawReadingCopy } from '../summaries/reading-copy.js';
 import type { BackupDocument } from './backup-format.js';
 
 /**
@@ -35,7 +36,7 @@ function mergeInto(doc: Y.Doc, state: Uint8Array): boolean {
   return changed;
 }
 
-/** Stores a document that is not stored yet, with its library state and a fresh summary. */
+/** Stores a document that is not stored yet, with its library state, a fresh summary and reading copy. */
 async function createDocument(store: DocumentStore, document: BackupDocument): Promise<void> {
   const doc = new Y.Doc();
   try {
@@ -43,6 +44,8 @@ async function createDocument(store: DocumentStore, document: BackupDocument): P
     await store.appendUpdate(document.name, document.state);
     if (document.libraryState) await store.writeLibraryState(document.name, document.libraryState);
     await store.writeSummary(document.name, summarizeArticle(doc));
+    const copy = drawReadingCopy(doc, { unlessMark: null });
+    await store.writeReadingCopy(document.name, { mark: copy.mark, nodes: copy.nodes! });
   } finally {
     doc.destroy();
   }

@@ -3,15 +3,25 @@ import path from 'node:path';
 import * as Y from 'yjs';
 import { parsePlainTextArticle, summarizeArticle, writeArticle, type ArticleSummary } from '@factcheck/core';
 import { isValidArticleId } from '../article-id.js';
-import type { DocumentStore } from '../storage/document-store.js';
+import type { DocumentStore, StoredReadingCopy } from '../storage/document-store.js';
+import { drawReadingCopy } from '../summaries/reading-copy.js';
 import type { ServerLogger } from '../logger.js';
 
-/** Builds the initial Yjs state and summary of one plain-text article. */
-export function importPlainTextArticle(raw: string): { update: Uint8Array; summary: ArticleSummary } {
+/** Builds the initial Yjs state, summary and reading copy of one plain-text article. */
+export function importPlainTextArticle(raw: string): {
+  update: Uint8Array;
+  summary: ArticleSummary;
+  copy: StoredReadingCopy;
+} {
   const doc = new Y.Doc();
   try {
     writeArticle(doc, parsePlainTextArticle(raw));
-    return { update: Y.encodeStateAsUpdate(doc), summary: summarizeArticle(doc) };
+    const { mark, nodes } = drawReadingCopy(doc, { unlessMark: null });
+    return {
+      update: Y.encodeStateAsUpdate(doc),
+      summary: summarizeArticle(doc),
+      copy: { mark, nodes: nodes! },
+    };
   } finally {
     doc.destroy();
   }
@@ -43,9 +53,11 @@ export async function seedCorpus(
       continue;
     }
     try {
-      const { update, summary } = importPlainTextArticle(await readFile(path.join(corpusDir, file), 'utf8'));
+      const { update, summary, copy } = importPlainTextArticle(
+        await readFile(path.join(corpusDir, file), 'utf8'),
+      );
       await store.appendUpdate(id, update);
-      await store.writeSummary(id, summary);
+      await Promise.all([store.writeSummary(id, summary), store.writeReadingCopy(id, copy)]);
       imported.push(id);
       log.info({ article: id, title: summary.title }, 'article imported from corpus');
     } catch (error) {

@@ -14,6 +14,7 @@ import { backupRoutes } from './backup-routes.js';
 import { blindReviewRoutes } from './blind-review-routes.js';
 import type { BlindReviews } from '../review/blind-reviews.js';
 import { libraryRoutes } from './library-routes.js';
+import { readingCopyRoutes } from './reading-copy-routes.js';
 import { exportRoutes } from './export-routes.js';
 import { reviewRoutes } from './review-routes.js';
 import { registerWebApp } from './web-app.js';
@@ -87,6 +88,7 @@ export async function createHttpApp({
   await app.register(libraryRoutes({ library, lifecycle }), { prefix: '/api' });
   await app.register(annotationSearchRoutes({ library }), { prefix: '/api' });
   await app.register(exportRoutes({ articles }), { prefix: '/api' });
+  await app.register(readingCopyRoutes({ library, registry }), { prefix: '/api' });
   await app.register(reviewRoutes({ articles, library }), { prefix: '/api' });
   await app.register(blindReviewRoutes({ blind, registry }), { prefix: '/api' });
   await app.register(annotationImportRoutes({ registry }), { prefix: '/api' });

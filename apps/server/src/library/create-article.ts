@@ -4,6 +4,7 @@ import { summarizeArticle } from '@factcheck/core';
 import { writeImportedArticle, type ImportedArticle } from '@factcheck/import';
 import { isValidArticleId } from '../article-id.js';
 import type { DocumentStore } from '../storage/document-store.js';
+import { drawReadingCopy } from '../summaries/reading-copy.js';
 
 /**
  * Storing a newly imported article: the whole document is built in memory first, then stored as
@@ -47,9 +48,9 @@ export interface CreatedArticle {
 }
 
 /**
- * Stores an imported article under a new id: its Yjs state (written in one import transaction)
- * and its library summary. If the summary cannot be stored, the document is removed again and
- * the error rethrown.
+ * Stores an imported article under a new id: its Yjs state (written in one import transaction),
+ * its library summary and its reading copy. If they cannot be stored, the document is removed
+ * again and the error rethrown.
  */
 export async function createArticle(store: DocumentStore, article: ImportedArticle): Promise<CreatedArticle> {
   const doc = new Y.Doc();
@@ -57,6 +58,7 @@ export async function createArticle(store: DocumentStore, article: ImportedArtic
     writeImportedArticle(doc, article);
     const update = Y.encodeStateAsUpdate(doc);
     const summary = summarizeArticle(doc);
+    const copy = drawReadingCopy(doc, { unlessMark: null });
     let id = newArticleId(article.title);
     for (let attempt = 1; await store.hasDocument(id); attempt++) {
       if (attempt >= ID_ATTEMPTS) throw new Error('Could not find a free article id.');
@@ -64,7 +66,10 @@ export async function createArticle(store: DocumentStore, article: ImportedArtic
     }
     await store.appendUpdate(id, update);
     try {
-      await store.writeSummary(id, summary);
+      await Promise.all([
+        store.writeSummary(id, summary),
+        store.writeReadingCopy(id, { mark: copy.mark, nodes: copy.nodes! }),
+      ]);
     } catch (error) {
       await store.deleteDocument(id).catch(() => undefined);
       throw error;

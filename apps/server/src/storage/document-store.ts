@@ -8,9 +8,16 @@ export interface LibraryState {
   readonly deletedAt: string | null;
 }
 
+/** An article's stored reading copy: the document state it shows (a mark) and its nodes as JSON text. */
+export interface StoredReadingCopy {
+  readonly mark: string;
+  readonly nodes: string;
+}
+
 /**
  * Where article documents live between server runs: an append-only log of Yjs updates per
- * document plus a small summary per document for the library. Backends: LevelDB for real runs,
+ * document plus a small summary per document for the library and a reading copy (the article as
+ * drawn, for a browser's first open). Backends: LevelDB for real runs,
  * memory for tests.
  */
 export interface DocumentStore {
@@ -29,11 +36,17 @@ export interface DocumentStore {
    * summary's JSON text (saves serializing it again).
    */
   writeSummary(name: string, summary: ArticleSummary, serialized?: string): Promise<void>;
+  /** The stored reading copy of a document, or null if none was written. */
+  readReadingCopy(name: string): Promise<StoredReadingCopy | null>;
+  /** The mark of the stored reading copy alone (what loading a document checks), or null. */
+  readReadingCopyMark(name: string): Promise<string | null>;
+  /** Replaces the reading copy of a document. */
+  writeReadingCopy(name: string, copy: StoredReadingCopy): Promise<void>;
   /** The library state of a document (archived, deleted), or null if none was written. */
   readLibraryState(name: string): Promise<LibraryState | null>;
   /** Replaces the library state of a document. */
   writeLibraryState(name: string, state: LibraryState): Promise<void>;
-  /** Removes a document with its updates, summary and library state. */
+  /** Removes a document with its updates, summary, reading copy and library state. */
   deleteDocument(name: string): Promise<void>;
   /** Releases the backend (file locks, handles); the store is unusable afterwards. */
   close(): Promise<void>;

@@ -3,7 +3,13 @@ import * as Y from 'yjs';
 import * as lib0Buffer from 'lib0/buffer';
 import { Level } from 'level';
 import type { ArticleSummary } from '@factcheck/core';
-import { isArticleSummary, isLibraryState, type DocumentStore, type LibraryState } from './document-store.js';
+import {
+  isArticleSummary,
+  isLibraryState,
+  type DocumentStore,
+  type LibraryState,
+  type StoredReadingCopy,
+} from './document-store.js';
 import { GroupCommit } from './group-commit.js';
 import { UpdateJournal, type JournalRecord, type JournalSegment } from './update-journal.js';
 import {
@@ -22,6 +28,9 @@ import {
 
 /** Meta key under which a document's library summary is kept (y-leveldb meta). */
 const SUMMARY_META_KEY = 'summary';
+/** Meta keys of a document's reading copy (JSON text) and of the state it shows, apart so loading reads the mark alone. */
+const COPY_META_KEY = 'readingCopy';
+const COPY_MARK_META_KEY = 'readingCopyMark';
 /** Meta key of a document's library state (archived, deleted). */
 const LIBRARY_META_KEY = 'library';
 /** A log longer than this is merged into one update when the document is loaded (as y-leveldb does). */
@@ -187,6 +196,29 @@ export class LeveldbDocumentStore implements DocumentStore {
     return this.writeMeta(name, SUMMARY_META_KEY, serialized ?? JSON.stringify(summary));
   }
 
+  /** The stored reading copy, or null when missing or malformed. */
+  async readReadingCopy(name: string): Promise<StoredReadingCopy | null> {
+    const [mark, nodes] = await Promise.all([
+      this.readMeta(name, COPY_MARK_META_KEY),
+      this.readMeta(name, COPY_META_KEY),
+    ]);
+    return typeof mark === 'string' && typeof nodes === 'string' ? { mark, nodes } : null;
+  }
+
+  /** The mark of the stored reading copy, or null. */
+  async readReadingCopyMark(name: string): Promise<string | null> {
+    const mark = await this.readMeta(name, COPY_MARK_META_KEY);
+    return typeof mark === 'string' ? mark : null;
+  }
+
+  /** Replaces the reading copy and its mark (in the next batch, together). */
+  writeReadingCopy(name: string, copy: StoredReadingCopy): Promise<void> {
+    return Promise.all([
+      this.writeMeta(name, COPY_META_KEY, copy.nodes),
+      this.writeMeta(name, COPY_MARK_META_KEY, copy.mark),
+    ]).then(() => undefined);
+  }
+
   /** The stored library state, or null when missing or malformed. */
   async readLibraryState(name: string): Promise<LibraryState | null> {
     const value = await this.readMeta(name, LIBRARY_META_KEY);
@@ -201,7 +233,7 @@ export class LeveldbDocumentStore implements DocumentStore {
     });
   }
 
-  /** Removes a document with its updates, summary and library state, after every write queued before. */
+  /** Removes a document with its updates, summary, reading copy and library state, after every write queued before. */
   deleteDocument(name: string): Promise<void> {
     // Appends made before the deletion are journaled, and reach LevelDB, before it.
     this.writeJournal();

@@ -1,12 +1,19 @@
 import * as Y from 'yjs';
 import type { ArticleSummary } from '@factcheck/core';
-import { isArticleSummary, plainSummary, type DocumentStore, type LibraryState } from './document-store.js';
+import {
+  isArticleSummary,
+  plainSummary,
+  type DocumentStore,
+  type LibraryState,
+  type StoredReadingCopy,
+} from './document-store.js';
 
 /** A document store held in memory: for tests, and for running without a data directory. */
 export class MemoryDocumentStore implements DocumentStore {
   private readonly updates = new Map<string, Uint8Array[]>();
   private readonly summaries = new Map<string, ArticleSummary>();
   private readonly libraryStates = new Map<string, LibraryState>();
+  private readonly readingCopies = new Map<string, StoredReadingCopy>();
 
   /** Names of every stored document, sorted. */
   async listDocuments(): Promise<string[]> {
@@ -45,6 +52,21 @@ export class MemoryDocumentStore implements DocumentStore {
     this.summaries.set(name, plainSummary(summary));
   }
 
+  /** The stored reading copy, or null. */
+  async readReadingCopy(name: string): Promise<StoredReadingCopy | null> {
+    return this.readingCopies.get(name) ?? null;
+  }
+
+  /** The mark of the stored reading copy, or null. */
+  async readReadingCopyMark(name: string): Promise<string | null> {
+    return this.readingCopies.get(name)?.mark ?? null;
+  }
+
+  /** Replaces the reading copy. */
+  async writeReadingCopy(name: string, copy: StoredReadingCopy): Promise<void> {
+    this.readingCopies.set(name, { mark: copy.mark, nodes: copy.nodes });
+  }
+
   /** The stored library state, or null. */
   async readLibraryState(name: string): Promise<LibraryState | null> {
     return this.libraryStates.get(name) ?? null;
@@ -55,10 +77,11 @@ export class MemoryDocumentStore implements DocumentStore {
     this.libraryStates.set(name, { archivedAt: state.archivedAt, deletedAt: state.deletedAt });
   }
 
-  /** Removes a document with its summary and library state. */
+  /** Removes a document with its summary, reading copy and library state. */
   async deleteDocument(name: string): Promise<void> {
     this.updates.delete(name);
     this.summaries.delete(name);
+    this.readingCopies.delete(name);
     this.libraryStates.delete(name);
   }
 

@@ -1,18 +1,24 @@
 import type * as Y from 'yjs';
 import { summarizeArticle } from '@factcheck/core';
+import { drawReadingCopy, type CopyRequest, type DrawnCopy } from './reading-copy.js';
 
-/** A library summary as computed: its JSON text and how long computing it took. */
+/** A library summary as computed: its JSON text, the reading copy if asked for, and how long computing took. */
 export interface ComputedSummary {
   /** The `ArticleSummary` as JSON text (what the store keeps). */
   readonly serialized: string;
-  /** Milliseconds spent computing and serializing it (on whichever thread did). */
+  /** The reading copy, when the request asked for one (see `reading-copy.ts`). */
+  readonly copy: DrawnCopy | null;
+  /** Milliseconds spent computing and serializing both (on whichever thread did). */
   readonly computeMs: number;
 }
 
 /** Summaries of one followed document. */
 export interface SummarySource {
-  /** The document's summary, holding every change made before the call. */
-  summarize(): Promise<ComputedSummary>;
+  /**
+   * The document's summary, holding every change made before the call, with its reading copy
+   * when `copy` is given.
+   */
+  summarize(copy?: CopyRequest | null): Promise<ComputedSummary>;
   /** Stops following the document; later `summarize` calls reject. */
   stop(): void;
 }
@@ -28,11 +34,12 @@ export interface SummaryComputer {
   close(): Promise<void>;
 }
 
-/** The summary of a document computed on the calling thread. */
-export function computeSummaryHere(doc: Y.Doc): ComputedSummary {
+/** The summary of a document (and its reading copy when asked for) computed on the calling thread. */
+export function computeSummaryHere(doc: Y.Doc, copyRequest: CopyRequest | null = null): ComputedSummary {
   const started = performance.now();
   const serialized = JSON.stringify(summarizeArticle(doc));
-  return { serialized, computeMs: performance.now() - started };
+  const copy = copyRequest ? drawReadingCopy(doc, copyRequest) : null;
+  return { serialized, copy, computeMs: performance.now() - started };
 }
 
 /**
@@ -43,9 +50,9 @@ export class InlineSummaryComputer implements SummaryComputer {
   follow(doc: Y.Doc): SummarySource {
     let stopped = false;
     return {
-      summarize: async () => {
+      summarize: async (copy) => {
         if (stopped) throw new Error('the summary source was stopped');
-        return computeSummaryHere(doc);
+        return computeSummaryHere(doc, copy ?? null);
       },
       stop: () => {
         stopped = true;

@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import * as Y from 'yjs';
 import { summarizeArticle } from '@factcheck/core';
+import { drawReadingCopy, type CopyRequest } from './reading-copy.js';
 import type { SummaryWorkerReply, SummaryWorkerRequest } from './summary-messages.js';
 
 /**
@@ -20,7 +21,7 @@ function applyUpdates(key: number, updates: readonly Uint8Array[]): void {
     Y.transact(doc, () => updates.forEach((update) => Y.applyUpdate(doc, update)));
 }
 
-function summarize(key: number, request: number): void {
+function summarize(key: number, request: number, copyRequest: CopyRequest | null): void {
   const doc = replicas.get(key);
   if (!doc) {
     reply({ request, failed: `no replica of document ${key}` });
@@ -29,7 +30,8 @@ function summarize(key: number, request: number): void {
   try {
     const started = performance.now();
     const serialized = JSON.stringify(summarizeArticle(doc));
-    reply({ request, serialized, computeMs: performance.now() - started });
+    const copy = copyRequest ? drawReadingCopy(doc, copyRequest) : null;
+    reply({ request, serialized, copy, computeMs: performance.now() - started });
   } catch (error) {
     reply({ request, failed: error instanceof Error ? error.message : String(error) });
   }
@@ -49,7 +51,7 @@ parentPort?.on('message', (message: SummaryWorkerRequest) => {
       break;
     case 'summarize':
       applyUpdates(message.key, message.updates);
-      summarize(message.key, message.request);
+      summarize(message.key, message.request, message.copy);
       break;
     case 'close':
       replicas.get(message.key)?.destroy();

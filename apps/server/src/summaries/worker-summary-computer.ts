@@ -8,6 +8,7 @@ import {
   type SummarySource,
 } from './summary-computer.js';
 import type { SummaryWorkerReply, SummaryWorkerRequest } from './summary-messages.js';
+import type { CopyRequest } from './reading-copy.js';
 
 /** The worker stopped (crashed, or the computer closed) before it answered. */
 class WorkerStopped extends Error {
@@ -123,18 +124,18 @@ export class WorkerSummaryComputer implements SummaryComputer {
       this.post({ kind: 'updates', key: followed.key, updates });
   }
 
-  /** Answers a document's summary from its replica (opened again first if the worker restarted). */
-  summarize(followed: FollowedDocument): Promise<ComputedSummary> {
+  /** Answers a document's summary (and reading copy) from its replica (opened again first if the worker restarted). */
+  summarize(followed: FollowedDocument, copy: CopyRequest | null): Promise<ComputedSummary> {
     if (this.closed) return Promise.reject(new WorkerStopped('the summary computer closed'));
-    if (this.computeHere) return Promise.resolve(computeSummaryHere(followed.doc));
+    if (this.computeHere) return Promise.resolve(computeSummaryHere(followed.doc, copy));
     if (followed.generation !== this.generation || !this.worker) this.open(followed);
     // No worker could be started: this request, and every later one, is computed here.
-    if (this.computeHere) return Promise.resolve(computeSummaryHere(followed.doc));
+    if (this.computeHere) return Promise.resolve(computeSummaryHere(followed.doc, copy));
     const request = this.nextRequest++;
     const answer = new Promise<ComputedSummary>((resolve, reject) =>
       this.pending.set(request, { resolve, reject }),
     );
-    this.post({ kind: 'summarize', key: followed.key, request, updates: followed.takeQueued() });
+    this.post({ kind: 'summarize', key: followed.key, request, updates: followed.takeQueued(), copy });
     // A worker with a request open keeps the process alive until it answers; idle, it does not.
     this.worker?.ref();
     return answer;
@@ -241,7 +242,8 @@ export class WorkerSummaryComputer implements SummaryComputer {
     this.pending.delete(reply.request);
     if (this.pending.size === 0) worker.unref();
     this.recycleWhenIdle();
-    if ('serialized' in reply) request.resolve({ serialized: reply.serialized, computeMs: reply.computeMs });
+    if ('serialized' in reply)
+      request.resolve({ serialized: reply.serialized, copy: reply.copy, computeMs: reply.computeMs });
     else request.reject(new Error(`the summary could not be computed: ${reply.failed}`));
   }
 
@@ -285,11 +287,11 @@ class FollowedDocument implements SummarySource {
     doc.on('update', this.onUpdate);
   }
 
-  async summarize(): Promise<ComputedSummary> {
+  async summarize(copy: CopyRequest | null = null): Promise<ComputedSummary> {
     if (this.stopped) throw new Error('the summary source was stopped');
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.computer.summarize(this);
+        return await this.computer.summarize(this, copy);
       } catch (error) {
         // The worker died under this request: a new one (or, after repeated failures, the main
         // thread) gets this document's current state.

@@ -198,7 +198,11 @@ export class DocumentRegistry {
   private async load(name: string): Promise<LoadedDocument | null> {
     const { store, log: rootLog, summaryDelayMs, summaries } = this.options;
     if (!(await store.hasDocument(name))) return null;
-    const [state, storedSummary] = await Promise.all([store.loadDocument(name), store.readSummary(name)]);
+    const [state, storedSummary, copyMark] = await Promise.all([
+      store.loadDocument(name),
+      store.readSummary(name),
+      store.readReadingCopyMark(name),
+    ]);
     if (!state) return null;
     const doc = new Y.Doc();
     Y.applyUpdate(doc, state, STORAGE_ORIGIN);
@@ -226,8 +230,9 @@ export class DocumentRegistry {
       summaryDelayMs,
       storedSummary,
       this.summaryPace,
+      copyMark,
     );
-    // Stores a summary missing or stale from an older run; no-op when it is current.
+    // Stores a summary or reading copy missing or stale from an older run; no-op when current.
     void summary.flush();
     log.info({ bytes: state.byteLength }, 'document loaded');
     return { shared, summary, stopWatching };

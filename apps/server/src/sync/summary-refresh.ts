@@ -11,6 +11,7 @@ import {
 import type { DocumentStore } from '../storage/document-store.js';
 import type { ServerLogger } from '../logger.js';
 import type { SummarySource } from '../summaries/summary-computer.js';
+import type { DrawnCopy } from '../summaries/reading-copy.js';
 
 /** How many times the last summary took to compute a refresh waits at least (big articles wait longer). */
 const COMPUTE_SHARE = 5;
@@ -30,6 +31,13 @@ const PACE_WINDOW_MS = 3_000;
  * JIT and the main thread's handling; docs/performance.md, Session 7).
  */
 const TEXT_ONLY_STRETCH = 4;
+/**
+ * Least time between two drawings of a changing article's reading copy (stretched by the pace like
+ * summaries). A copy is only shown until the editor has loaded the live document, so it may lag;
+ * drawing the 5,000-tag article takes about 100 ms of the worker's time. It is drawn again when the
+ * article unloads, so a closed article's copy is current.
+ */
+const COPY_INTERVAL_MS = 30_000;
 
 /**
  * Keys of a tag record that the editing client rewrites when typing changed the tag's text (its
@@ -112,9 +120,9 @@ export class SummaryPace {
 }
 
 /**
- * Keeps the stored library summary (metadata, counts, review progress, text and tags) of a loaded
- * document current: at most one write per delay while it changes, and a final one before it is
- * unloaded. Typing alone (with the quotes it refreshes) waits `TEXT_ONLY_STRETCH` times longer;
+ * Keeps the stored library summary (metadata, counts, review progress, text and tags) and reading
+ * copy of a loaded document current: at most one summary per delay and one copy per
+ * `COPY_INTERVAL_MS` while it changes, and a final one of each before it is unloaded. Typing alone (with the quotes it refreshes) waits `TEXT_ONLY_STRETCH` times longer;
  * any other change (tags, metadata) brings a waiting refresh forward to its own, shorter delay.
  * The delay grows with the time a summary takes, so a very large article spends at most about a
  * sixth of the server's time on its summary while reviewers work on it, and with the summary work
@@ -137,6 +145,11 @@ export class SummaryRefresh {
    * stored summary is checked once after loading.
    */
   private changedSinceSummary = true;
+  /** Whether the document may differ from its stored reading copy; true at first, so the copy is checked once after loading. */
+  private changedSinceCopy = true;
+  /** When the reading copy was last drawn or found current (performance.now()). */
+  private lastCopyAt = -Infinity;
+  private stopped = false;
 
   constructor(
     private readonly name: string,
@@ -147,21 +160,25 @@ export class SummaryRefresh {
     private readonly delayMs: number,
     private readonly stored: ArticleSummary | null,
     private readonly pace: SummaryPace = new SummaryPace(),
+    /** The state the stored reading copy shows (`copyMarkOf`), null if there is none. */
+    private copyMark: string | null = null,
   ) {
     this.content = getContent(doc);
     this.annotations = getAnnotationsMap(doc);
     doc.on('afterTransaction', this.onTransaction);
   }
 
-  /** Writes the current summary now if it differs from the stored one (nothing to do if the article did not change). */
+  /**
+   * Writes the current summary and reading copy now if they differ from the stored ones (nothing to
+   * do if the article did not change).
+   */
   flush(): Promise<void> {
-    this.clearTimer();
-    this.writing = this.writing.then(() => this.write());
-    return this.writing;
+    return this.refresh(true);
   }
 
   /** Stops watching the document and its summary source (call after the last flush). */
   stop(): void {
+    this.stopped = true;
     this.clearTimer();
     this.doc.off('afterTransaction', this.onTransaction);
     this.source.stop();
@@ -171,28 +188,54 @@ export class SummaryRefresh {
     if (transaction.origin === STORAGE_ORIGIN) return;
     if (transaction.changed.size === 0) return;
     this.changedSinceSummary = true;
+    this.changedSinceCopy = true;
     const onlyText = changesOnlyText(transaction, this.content, this.annotations);
-    // A waiting refresh is as early as typing would make it; only another change brings it forward.
-    if (this.timer && onlyText) return;
     const own = Math.max(this.delayMs, Math.min(MAX_DELAY_MS, COMPUTE_SHARE * this.lastComputeMs));
     const paced = Math.min(Math.max(own, MAX_PACED_DELAY_MS), own * this.pace.stretch());
-    const delay = onlyText ? paced * TEXT_ONLY_STRETCH : paced;
+    // A waiting refresh due sooner stays: typing waits longest, so only another change brings it forward.
+    this.schedule(onlyText ? paced * TEXT_ONLY_STRETCH : paced);
+  };
+
+  /** Refreshes in `delay` ms, unless a refresh is due sooner. */
+  private schedule(delay: number): void {
+    if (this.stopped) return;
     const dueAt = performance.now() + delay;
     if (this.timer && this.dueAt <= dueAt) return;
     this.clearTimer();
     this.dueAt = dueAt;
     this.timer = setTimeout(() => {
       this.timer = null;
-      void this.flush();
+      void this.refresh(false);
     }, delay);
     this.timer.unref();
-  };
+  }
 
-  private async write(): Promise<void> {
-    if (!this.changedSinceSummary) return;
+  /** Queues a refresh after the one being written; `final` draws the copy however recent the last one is. */
+  private refresh(final: boolean): Promise<void> {
+    this.clearTimer();
+    this.writing = this.writing.then(() => this.write(final));
+    return this.writing;
+  }
+
+  /** How long until the reading copy may be drawn again (0: now). */
+  private copyWaitMs(): number {
+    const interval = COPY_INTERVAL_MS * this.pace.stretch();
+    return Math.max(0, this.lastCopyAt + interval - performance.now());
+  }
+
+  private async write(final: boolean): Promise<void> {
+    const copyWait = this.changedSinceCopy && !final ? this.copyWaitMs() : 0;
+    const drawCopy = this.changedSinceCopy && copyWait === 0;
+    // A copy held back by its interval is drawn once the interval is over, even if nothing else changes.
+    if (this.changedSinceCopy && !drawCopy) this.schedule(copyWait);
+    if (!this.changedSinceSummary && !drawCopy) return;
     this.changedSinceSummary = false;
+    if (drawCopy) this.changedSinceCopy = false;
     try {
-      const { serialized, computeMs } = await this.source.summarize();
+      const { serialized, copy, computeMs } = await this.source.summarize(
+        drawCopy ? { unlessMark: this.copyMark } : null,
+      );
+      const copyStored = copy ? this.storeCopy(copy) : Promise.resolve();
       // Handling the summary here (comparing, parsing, encoding it for storage) costs the main
       // thread about as much again as computing it costs the worker: both count toward the pace.
       const handlingFrom = performance.now();
@@ -203,18 +246,29 @@ export class SummaryRefresh {
       this.lastWritten ??= this.stored ? JSON.stringify(this.stored) : null;
       if (serialized === this.lastWritten) {
         counted(performance.now() - handlingFrom);
+        await copyStored;
         return;
       }
       const summary = JSON.parse(serialized) as ArticleSummary;
       const written = this.store.writeSummary(this.name, summary, serialized);
       counted(performance.now() - handlingFrom);
-      await written;
+      await Promise.all([written, copyStored]);
       this.lastWritten = serialized;
       this.log.debug({ summary }, 'summary stored');
     } catch (error) {
       this.changedSinceSummary = true;
+      if (drawCopy) this.changedSinceCopy = true;
       this.log.error({ err: error }, 'failed to store the summary');
     }
+  }
+
+  /** Stores a freshly drawn reading copy (nothing to store when the stored one shows this state). */
+  private async storeCopy(copy: DrawnCopy): Promise<void> {
+    this.lastCopyAt = performance.now();
+    if (copy.nodes === null) return;
+    await this.store.writeReadingCopy(this.name, { mark: copy.mark, nodes: copy.nodes });
+    this.copyMark = copy.mark;
+    this.log.debug({ bytes: copy.nodes.length }, 'reading copy stored');
   }
 
   private clearTimer(): void {

@@ -45,18 +45,23 @@ function drawnRanges(
   return { byId, ranges };
 }
 
+/** One highlighted stretch inside a text block: ProseMirror positions and the attributes drawn on it. */
+export interface HighlightStretch {
+  readonly from: number;
+  readonly to: number;
+  readonly attrs: { readonly class: string; readonly [TAG_IDS_ATTRIBUTE]: string };
+}
+
 /**
- * The decorations drawing one stretch covered by the same tags: one per text block it crosses, so
- * each lies inside its block. ProseMirror keeps such decorations with their block and skips
- * blocks whose decorations are the same object; a decoration spanning blocks would be cut and
- * compared again for every block on every view update.
+ * The stretches drawing one segment covered by the same tags: one per text block it crosses, so
+ * each lies inside its block.
  */
-function segmentDecorations(
+function segmentStretches(
   doc: ProseMirrorNode,
   segment: Segment,
   byId: ReadonlyMap<string, PlacedTag>,
   activeIds: ReadonlySet<string>,
-): Decoration[] {
+): HighlightStretch[] {
   let labels = 0;
   let active = false;
   let decided = false;
@@ -69,15 +74,47 @@ function segmentDecorations(
   const className = highlightClass(labels, segment.ids.length > 1, active, decided);
   const ids = segment.ids.length === 1 ? segment.ids[0] : segment.ids.join(' ');
   const attrs = { class: className, [TAG_IDS_ATTRIBUTE]: ids };
-  const spec: TagDecorationSpec = {
-    inclusiveStart: false,
-    inclusiveEnd: false,
-    drawn: `${className}|${ids}`,
-  };
-  const pieces = textblockPieces(indexPmText(doc), segment.from, segment.to);
-  return pieces.length === 1
-    ? [Decoration.inline(pieces[0].from, pieces[0].to, attrs, spec)]
-    : pieces.map((piece) => Decoration.inline(piece.from, piece.to, attrs, spec));
+  return textblockPieces(indexPmText(doc), segment.from, segment.to).map((piece) => ({
+    from: piece.from,
+    to: piece.to,
+    attrs,
+  }));
+}
+
+/**
+ * The decorations drawing one segment, one per text block it crosses. ProseMirror keeps such
+ * decorations with their block and skips blocks whose decorations are the same object; a
+ * decoration spanning blocks would be cut and compared again for every block on every view update.
+ */
+function segmentDecorations(
+  doc: ProseMirrorNode,
+  segment: Segment,
+  byId: ReadonlyMap<string, PlacedTag>,
+  activeIds: ReadonlySet<string>,
+): Decoration[] {
+  return segmentStretches(doc, segment, byId, activeIds).map((stretch) => {
+    const spec: TagDecorationSpec = {
+      inclusiveStart: false,
+      inclusiveEnd: false,
+      drawn: `${stretch.attrs.class}|${stretch.attrs[TAG_IDS_ATTRIBUTE]}`,
+    };
+    return Decoration.inline(stretch.from, stretch.to, stretch.attrs, spec);
+  });
+}
+
+/**
+ * Every highlighted stretch of the document in document order, as the editor draws them with this
+ * filter: one per set of covering tags and text block. What a drawing without ProseMirror's view
+ * (a reading copy on the server) draws.
+ */
+export function highlightStretches(
+  doc: ProseMirrorNode,
+  tags: readonly PlacedTag[],
+  filter: TagFilter,
+  activeIds: ReadonlySet<string> = new Set(),
+): HighlightStretch[] {
+  const { byId, ranges } = drawnRanges(tags, filter);
+  return flattenRanges(ranges).flatMap((segment) => segmentStretches(doc, segment, byId, activeIds));
 }
 
 /** Class strings of highlights by their labels (a bit per label) and flags: few distinct ones. */

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { readingCopyHtml } from './reading-copy-tree.js';
 import { copyKey, loadReadingCopy } from './reading-copy-store.js';
+import { fetchServerReadingCopy } from './server-reading-copy.js';
 
 /** Class of a reading copy's root: the article's own styles, marked as a copy. */
 const READING_COPY_CLASS = 'article-body reading-copy';
@@ -12,8 +13,23 @@ export type ReadingCopyState =
   /** Drawn into an element the page can move between layouts without drawing it again. */
   | { readonly kind: 'found'; readonly element: HTMLElement };
 
+/**
+ * The copy this browser kept, or else the server's (an article this browser has never shown). Both
+ * are asked for at once; the server's is dropped unread when a kept one is found.
+ */
+async function loadNodes(reviewerId: string, articleId: string): Promise<unknown[] | null> {
+  const fromServer = new AbortController();
+  const served = fetchServerReadingCopy(articleId, fromServer.signal);
+  const kept = await loadReadingCopy(reviewerId, articleId);
+  if (kept) {
+    fromServer.abort();
+    return kept;
+  }
+  return served;
+}
+
 async function loadAndDraw(reviewerId: string, articleId: string): Promise<HTMLElement | null> {
-  const nodes = await loadReadingCopy(reviewerId, articleId);
+  const nodes = await loadNodes(reviewerId, articleId);
   if (!nodes) return null;
   const html = readingCopyHtml(nodes);
   if (html === '') return null;
@@ -49,7 +65,10 @@ export interface ReadingCopy {
   readonly release: () => void;
 }
 
-/** Loads the reviewer's reading copy of an article (see reading-copy-tree.ts) and draws it once. */
+/**
+ * Loads the reviewer's reading copy of an article (see reading-copy-tree.ts), or the server's when
+ * this browser kept none, and draws it once.
+ */
 export function useReadingCopy(reviewerId: string, articleId: string): ReadingCopy {
   const [state, setState] = useState<ReadingCopyState>({ kind: 'loading' });
   const release = useCallback(
