@@ -100,6 +100,7 @@ export async function runEditorBenchmark(options: EditorBenchmarkOptions): Promi
     // One page goes through all three, as a reviewer's tab would: opened, typed in, then tagging.
     const aliceContext = await openReviewerContext(browser, alice);
     const bilalContext = await openReviewerContext(browser, bilal);
+    const firstOpen = await measureFirstOpen(scene, options);
     const open = await measureOpen(scene, aliceContext, options);
     const keys = await measureKeystrokes(scene, open.page, options);
     const bare = await measureBareTextarea(aliceContext, options);
@@ -111,6 +112,11 @@ export async function runEditorBenchmark(options: EditorBenchmarkOptions): Promi
         note: 'a reopen: the reading copy kept from the last visit counts; the editor is ready at the next figure',
       }),
       summarize(`open the article (${size}) until the editor is ready`, 'ms', open.editor),
+      summarize(`first open in a browser (${size}) until highlights are painted`, 'ms', firstOpen.shown, {
+        target: { below: 1000 },
+        note: "a fresh browser profile: the server's reading copy counts; the editor is ready at the next figure",
+      }),
+      summarize(`first open in a browser (${size}) until the editor is ready`, 'ms', firstOpen.editor),
       ...keystrokeFigures('alone', keys.alone, bare, ''),
       ...keystrokeFigures('remote typist', keys.remote, bare, remoteNote, { below: 16 }),
       summarize('tag to highlight on another page', 'ms', tags, { target: { below: 100 } }),
@@ -151,6 +157,31 @@ function lateNote(late: number): string {
   return late > 0
     ? `${late} keystrokes not painted within ${PAINT_DEADLINE_MS / 1000} s, counted as that`
     : '';
+}
+
+/**
+ * Opens the article as a browser that never showed it does: each run in a fresh context (no kept
+ * reading copy, no local copy of the document, no cached files).
+ */
+async function measureFirstOpen(
+  scene: Scene,
+  options: EditorBenchmarkOptions,
+): Promise<{ shown: number[]; editor: number[] }> {
+  const shown: number[] = [];
+  const editor: number[] = [];
+  for (let i = 0; i < options.warmup + options.runs; i++) {
+    const context = await openReviewerContext(scene.browser, { id: `first-visit-${i}`, name: 'First Visit' });
+    try {
+      const painted = await openUntilPainted(await context.newPage(), scene.url, scene.expectedTags);
+      if (i >= options.warmup) {
+        shown.push(painted.shown);
+        editor.push(painted.editor);
+      }
+    } finally {
+      await context.close();
+    }
+  }
+  return { shown, editor };
 }
 
 /** Opens the article in fresh tabs; the last tab stays open for the next measurements. */

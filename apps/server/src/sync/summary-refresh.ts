@@ -37,7 +37,7 @@ const TEXT_ONLY_STRETCH = 4;
  * drawing the 5,000-tag article takes about 100 ms of the worker's time. It is drawn again when the
  * article unloads, so a closed article's copy is current.
  */
-const COPY_INTERVAL_MS = 30_000;
+const COPY_INTERVAL_MS = 60_000;
 
 /**
  * Keys of a tag record that the editing client rewrites when typing changed the tag's text (its
@@ -122,8 +122,9 @@ export class SummaryPace {
 /**
  * Keeps the stored library summary (metadata, counts, review progress, text and tags) and reading
  * copy of a loaded document current: at most one summary per delay and one copy per
- * `COPY_INTERVAL_MS` while it changes, and a final one of each before it is unloaded. Typing alone (with the quotes it refreshes) waits `TEXT_ONLY_STRETCH` times longer;
- * any other change (tags, metadata) brings a waiting refresh forward to its own, shorter delay.
+ * `COPY_INTERVAL_MS` while it changes, and a final one of each before it is unloaded. Typing alone
+ * (with the quotes it refreshes) waits `TEXT_ONLY_STRETCH` times longer; any other change (tags,
+ * metadata) brings a waiting refresh forward to its own, shorter delay.
  * The delay grows with the time a summary takes, so a very large article spends at most about a
  * sixth of the server's time on its summary while reviewers work on it, and with the summary work
  * of every document (`SummaryPace`), so a busy server summarizes less often. The summary itself

@@ -7,24 +7,36 @@ import { apiFetch } from '../../session/session-token.js';
  */
 const SERVER_COPY_WAIT_MS = 1_000;
 
+/** The server's reading copy, asked for early and read only if wanted. */
+export interface ServerReadingCopyRequest {
+  /** The copy's nodes, or null when there is none (blind review, not drawn yet), it failed or came too late. */
+  take(): Promise<unknown[] | null>;
+  /** Drops the request: a kept copy was found, so the server's is never read. */
+  cancel(): void;
+}
+
 /**
- * The server's reading copy of an article (see `reading-copy-tree.ts`): the article drawn as the
- * editor draws it with every tag shown. Null when there is none (blind review, not drawn yet), the
- * server cannot be reached, it is slower than `SERVER_COPY_WAIT_MS` or `signal` aborts.
+ * Asks the server for its reading copy of an article (see `reading-copy-tree.ts`): the article
+ * drawn as the editor draws it with every tag shown. The answer downloads meanwhile, but is parsed
+ * only when taken, so a reopen that finds its kept copy spends nothing on it.
  */
-export async function fetchServerReadingCopy(
-  articleId: string,
-  signal: AbortSignal,
-): Promise<unknown[] | null> {
-  const timeout = AbortSignal.timeout(SERVER_COPY_WAIT_MS);
-  try {
-    const response = await apiFetch(`/api/articles/${encodeURIComponent(articleId)}/reading-copy`, {
-      signal: AbortSignal.any([signal, timeout]),
-    });
-    if (!response.ok) return null;
-    const body = (await response.json()) as { nodes?: unknown };
-    return Array.isArray(body.nodes) ? body.nodes : null;
-  } catch {
-    return null;
-  }
+export function requestServerReadingCopy(articleId: string): ServerReadingCopyRequest {
+  const cancelled = new AbortController();
+  const signal = AbortSignal.any([cancelled.signal, AbortSignal.timeout(SERVER_COPY_WAIT_MS)]);
+  const response = apiFetch(`/api/articles/${encodeURIComponent(articleId)}/reading-copy`, { signal }).catch(
+    () => null,
+  );
+  return {
+    async take() {
+      try {
+        const answer = await response;
+        if (!answer?.ok) return null;
+        const body = (await answer.json()) as { nodes?: unknown };
+        return Array.isArray(body.nodes) ? body.nodes : null;
+      } catch {
+        return null;
+      }
+    },
+    cancel: () => cancelled.abort(),
+  };
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { readingCopyHtml } from './reading-copy-tree.js';
 import { copyKey, loadReadingCopy } from './reading-copy-store.js';
-import { fetchServerReadingCopy } from './server-reading-copy.js';
+import { requestServerReadingCopy } from './server-reading-copy.js';
 
 /** Class of a reading copy's root: the article's own styles, marked as a copy. */
 const READING_COPY_CLASS = 'article-body reading-copy';
@@ -14,18 +14,17 @@ export type ReadingCopyState =
   | { readonly kind: 'found'; readonly element: HTMLElement };
 
 /**
- * The copy this browser kept, or else the server's (an article this browser has never shown). Both
- * are asked for at once; the server's is dropped unread when a kept one is found.
+ * The copy this browser kept, or else the server's (an article this browser has never shown). The
+ * server's is asked for at once and dropped unread when a kept one is found.
  */
 async function loadNodes(reviewerId: string, articleId: string): Promise<unknown[] | null> {
-  const fromServer = new AbortController();
-  const served = fetchServerReadingCopy(articleId, fromServer.signal);
+  const fromServer = requestServerReadingCopy(articleId);
   const kept = await loadReadingCopy(reviewerId, articleId);
   if (kept) {
-    fromServer.abort();
+    fromServer.cancel();
     return kept;
   }
-  return served;
+  return fromServer.take();
 }
 
 async function loadAndDraw(reviewerId: string, articleId: string): Promise<HTMLElement | null> {
