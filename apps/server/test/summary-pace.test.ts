@@ -274,4 +274,28 @@ describe('when a summary refresh comes', () => {
     expect(article.copies()).toBe(3);
     article.refresh.stop();
   });
+
+  it('keeps the stored copy and the summary when drawing the copy fails, and draws it at the next flush', async () => {
+    const doc = new Y.Doc();
+    writeArticle(doc, { title: 'Undrawable', titleDerived: false, paragraphs: ['Some text.'] });
+    const store = new MemoryDocumentStore();
+    await store.writeReadingCopy('undrawable', { mark: 'older', nodes: '["older copy"]' });
+    let failures = 1;
+    const source: SummarySource = {
+      summarize: async (copy) => {
+        const computed = { ...computeSummaryHere(doc, copy ?? null), computeMs: 0 };
+        if (!copy || failures-- <= 0) return computed;
+        return { ...computed, copy: { mark: 'x', nodes: null, failed: 'the drawing broke' } };
+      },
+      stop: () => undefined,
+    };
+    const log = createLogger('silent');
+    const refresh = new SummaryRefresh('undrawable', doc, source, store, log, 500, null, undefined, 'older');
+    await refresh.flush();
+    expect(await store.readSummary('undrawable')).toMatchObject({ title: 'Undrawable' });
+    expect((await store.readReadingCopy('undrawable'))?.nodes).toBe('["older copy"]');
+    await refresh.flush();
+    expect((await store.readReadingCopy('undrawable'))?.nodes).toContain('Some text.');
+    refresh.stop();
+  });
 });

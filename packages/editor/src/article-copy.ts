@@ -174,8 +174,14 @@ export function drawArticle(doc: ProseMirrorNode, tags: readonly PlacedTag[]): C
   return drawn;
 }
 
-/** The article of a shared document drawn with every valid tag, as the editor would show it on opening. */
+/**
+ * The article of a shared document drawn with every valid tag, as the editor would show it on
+ * opening. Throws if the tags cannot be placed (the drawn document does not show the shared
+ * text), rather than drawing the article without them.
+ */
 export function drawSharedArticle(ydoc: Y.Doc): CopyNode[] {
   const doc = yXmlFragmentToProseMirrorRootNode(getContent(ydoc), articleSchema);
-  return drawArticle(doc, placeTags(ydoc, doc) ?? []);
+  const tags = placeTags(ydoc, doc);
+  if (!tags) throw new Error('the drawn article does not show the shared text; its tags cannot be placed');
+  return drawArticle(doc, tags);
 }

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { STORAGE_ORIGIN, summarizeArticle } from '@factcheck/core';
 import type { DocumentStore } from '../storage/document-store.js';
 import type { DocumentRegistry } from '../sync/document-registry.js';
-import { drawReadingCopy } from '../summaries/reading-copy.js';
+import { firstReadingCopy } from '../summaries/reading-copy.js';
 import type { BackupDocument } from './backup-format.js';
 
 /**
@@ -44,8 +44,8 @@ async function createDocument(store: DocumentStore, document: BackupDocument): P
     await store.appendUpdate(document.name, document.state);
     if (document.libraryState) await store.writeLibraryState(document.name, document.libraryState);
     await store.writeSummary(document.name, summarizeArticle(doc));
-    const copy = drawReadingCopy(doc, { unlessMark: null });
-    await store.writeReadingCopy(document.name, { mark: copy.mark, nodes: copy.nodes! });
+    const copy = firstReadingCopy(doc);
+    if (copy) await store.writeReadingCopy(document.name, copy);
   } finally {
     doc.destroy();
   }

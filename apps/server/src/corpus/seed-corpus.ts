@@ -4,23 +4,22 @@ import * as Y from 'yjs';
 import { parsePlainTextArticle, summarizeArticle, writeArticle, type ArticleSummary } from '@factcheck/core';
 import { isValidArticleId } from '../article-id.js';
 import type { DocumentStore, StoredReadingCopy } from '../storage/document-store.js';
-import { drawReadingCopy } from '../summaries/reading-copy.js';
+import { firstReadingCopy } from '../summaries/reading-copy.js';
 import type { ServerLogger } from '../logger.js';
 
 /** Builds the initial Yjs state, summary and reading copy of one plain-text article. */
 export function importPlainTextArticle(raw: string): {
   update: Uint8Array;
   summary: ArticleSummary;
-  copy: StoredReadingCopy;
+  copy: StoredReadingCopy | null;
 } {
   const doc = new Y.Doc();
   try {
     writeArticle(doc, parsePlainTextArticle(raw));
-    const { mark, nodes } = drawReadingCopy(doc, { unlessMark: null });
     return {
       update: Y.encodeStateAsUpdate(doc),
       summary: summarizeArticle(doc),
-      copy: { mark, nodes: nodes! },
+      copy: firstReadingCopy(doc),
     };
   } finally {
     doc.destroy();
@@ -57,7 +56,10 @@ export async function seedCorpus(
         await readFile(path.join(corpusDir, file), 'utf8'),
       );
       await store.appendUpdate(id, update);
-      await Promise.all([store.writeSummary(id, summary), store.writeReadingCopy(id, copy)]);
+      await Promise.all([
+        store.writeSummary(id, summary),
+        copy ? store.writeReadingCopy(id, copy) : undefined,
+      ]);
       imported.push(id);
       log.info({ article: id, title: summary.title }, 'article imported from corpus');
     } catch (error) {

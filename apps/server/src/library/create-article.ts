@@ -4,7 +4,7 @@ import { summarizeArticle } from '@factcheck/core';
 import { writeImportedArticle, type ImportedArticle } from '@factcheck/import';
 import { isValidArticleId } from '../article-id.js';
 import type { DocumentStore } from '../storage/document-store.js';
-import { drawReadingCopy } from '../summaries/reading-copy.js';
+import { firstReadingCopy } from '../summaries/reading-copy.js';
 
 /**
  * Storing a newly imported article: the whole document is built in memory first, then stored as
@@ -58,7 +58,7 @@ export async function createArticle(store: DocumentStore, article: ImportedArtic
     writeImportedArticle(doc, article);
     const update = Y.encodeStateAsUpdate(doc);
     const summary = summarizeArticle(doc);
-    const copy = drawReadingCopy(doc, { unlessMark: null });
+    const copy = firstReadingCopy(doc);
     let id = newArticleId(article.title);
     for (let attempt = 1; await store.hasDocument(id); attempt++) {
       if (attempt >= ID_ATTEMPTS) throw new Error('Could not find a free article id.');
@@ -68,7 +68,7 @@ export async function createArticle(store: DocumentStore, article: ImportedArtic
     try {
       await Promise.all([
         store.writeSummary(id, summary),
-        store.writeReadingCopy(id, { mark: copy.mark, nodes: copy.nodes! }),
+        copy ? store.writeReadingCopy(id, copy) : undefined,
       ]);
     } catch (error) {
       await store.deleteDocument(id).catch(() => undefined);

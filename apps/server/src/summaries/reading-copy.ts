@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 import { drawSharedArticle } from '@factcheck/editor/article-copy';
+import type { StoredReadingCopy } from '../storage/document-store.js';
 
 /**
  * The article's reading copy: the article drawn as the editor draws it with every tag shown, kept
@@ -14,10 +15,14 @@ export interface CopyRequest {
   readonly unlessMark: string | null;
 }
 
-/** A reading copy as drawn: the state it shows, and its nodes as JSON text (null: the state is `unlessMark`). */
+/**
+ * A reading copy as drawn: the state it shows, and its nodes as JSON text (null: the state is
+ * `unlessMark`, or drawing failed and `failed` says why).
+ */
 export interface DrawnCopy {
   readonly mark: string;
   readonly nodes: string | null;
+  readonly failed?: string;
 }
 
 /**
@@ -30,9 +35,22 @@ export function copyMarkOf(doc: Y.Doc): string {
     .digest('base64url');
 }
 
-/** Draws the document's reading copy, unless it is still in the state the request names. */
+/**
+ * Draws the document's reading copy, unless it is still in the state the request names. A failure
+ * is answered, not thrown: the summary asked for with it must not fail with it.
+ */
 export function drawReadingCopy(doc: Y.Doc, request: CopyRequest): DrawnCopy {
   const mark = copyMarkOf(doc);
   if (mark === request.unlessMark) return { mark, nodes: null };
-  return { mark, nodes: JSON.stringify(drawSharedArticle(doc)) };
+  try {
+    return { mark, nodes: JSON.stringify(drawSharedArticle(doc)) };
+  } catch (error) {
+    return { mark, nodes: null, failed: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** The reading copy of a document being stored for the first time (created, seeded, restored); null if drawing failed. */
+export function firstReadingCopy(doc: Y.Doc): StoredReadingCopy | null {
+  const { mark, nodes } = drawReadingCopy(doc, { unlessMark: null });
+  return nodes === null ? null : { mark, nodes };
 }

@@ -266,6 +266,12 @@ export class SummaryRefresh {
   /** Stores a freshly drawn reading copy (nothing to store when the stored one shows this state). */
   private async storeCopy(copy: DrawnCopy): Promise<void> {
     this.lastCopyAt = performance.now();
+    if (copy.failed !== undefined) {
+      // The stored copy stays as it was; drawing is tried again after the interval.
+      this.changedSinceCopy = true;
+      this.log.warn({ reason: copy.failed }, 'reading copy not drawn');
+      return;
+    }
     if (copy.nodes === null) return;
     await this.store.writeReadingCopy(this.name, { mark: copy.mark, nodes: copy.nodes });
     this.copyMark = copy.mark;
