@@ -84,7 +84,7 @@ describe('the summary refresh', () => {
       },
     });
     const source: SummarySource = {
-      summarize: async () => ({ ...computeSummaryHere(doc), computeMs: 0 }),
+      summarize: async () => ({ ...(await computeSummaryHere(doc)), computeMs: 0 }),
       stop: () => undefined,
     };
     const pace = new SummaryPace();
@@ -124,7 +124,7 @@ describe('when a summary refresh comes', () => {
       summarize: async (copy) => {
         summaries += 1;
         if (copy) copies += 1;
-        return { ...computeSummaryHere(doc, copy ?? null), computeMs: 0 };
+        return { ...(await computeSummaryHere(doc, copy ?? null)), computeMs: 0 };
       },
       stop: () => undefined,
     };
@@ -184,7 +184,7 @@ describe('when a summary refresh comes', () => {
     const source: SummarySource = {
       summarize: async () => {
         if (failures-- > 0) throw new Error('the worker stopped');
-        return { ...computeSummaryHere(doc), computeMs: 0 };
+        return { ...(await computeSummaryHere(doc)), computeMs: 0 };
       },
       stop: () => undefined,
     };
@@ -283,7 +283,7 @@ describe('when a summary refresh comes', () => {
     let failures = 1;
     const source: SummarySource = {
       summarize: async (copy) => {
-        const computed = { ...computeSummaryHere(doc, copy ?? null), computeMs: 0 };
+        const computed = { ...(await computeSummaryHere(doc, copy ?? null)), computeMs: 0 };
         if (!copy || failures-- <= 0) return computed;
         return { ...computed, copy: { mark: 'x', nodes: null, failed: 'the drawing broke' } };
       },

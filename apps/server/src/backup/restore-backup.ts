@@ -44,7 +44,7 @@ async function createDocument(store: DocumentStore, document: BackupDocument): P
     await store.appendUpdate(document.name, document.state);
     if (document.libraryState) await store.writeLibraryState(document.name, document.libraryState);
     await store.writeSummary(document.name, summarizeArticle(doc));
-    const copy = firstReadingCopy(doc);
+    const copy = await firstReadingCopy(doc);
     if (copy) await store.writeReadingCopy(document.name, copy);
   } finally {
     doc.destroy();

@@ -8,18 +8,18 @@ import { firstReadingCopy } from '../summaries/reading-copy.js';
 import type { ServerLogger } from '../logger.js';
 
 /** Builds the initial Yjs state, summary and reading copy of one plain-text article. */
-export function importPlainTextArticle(raw: string): {
+export async function importPlainTextArticle(raw: string): Promise<{
   update: Uint8Array;
   summary: ArticleSummary;
   copy: StoredReadingCopy | null;
-} {
+}> {
   const doc = new Y.Doc();
   try {
     writeArticle(doc, parsePlainTextArticle(raw));
     return {
       update: Y.encodeStateAsUpdate(doc),
       summary: summarizeArticle(doc),
-      copy: firstReadingCopy(doc),
+      copy: await firstReadingCopy(doc),
     };
   } finally {
     doc.destroy();
@@ -52,7 +52,7 @@ export async function seedCorpus(
       continue;
     }
     try {
-      const { update, summary, copy } = importPlainTextArticle(
+      const { update, summary, copy } = await importPlainTextArticle(
         await readFile(path.join(corpusDir, file), 'utf8'),
       );
       await store.appendUpdate(id, update);

@@ -58,7 +58,7 @@ export async function createArticle(store: DocumentStore, article: ImportedArtic
     writeImportedArticle(doc, article);
     const update = Y.encodeStateAsUpdate(doc);
     const summary = summarizeArticle(doc);
-    const copy = firstReadingCopy(doc);
+    const copy = await firstReadingCopy(doc);
     let id = newArticleId(article.title);
     for (let attempt = 1; await store.hasDocument(id); attempt++) {
       if (attempt >= ID_ATTEMPTS) throw new Error('Could not find a free article id.');

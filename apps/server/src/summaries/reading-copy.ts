@@ -1,14 +1,28 @@
 import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
-import { drawSharedArticle } from '@factcheck/editor/article-copy';
 import type { StoredReadingCopy } from '../storage/document-store.js';
 
 /**
  * The article's reading copy: the article drawn as the editor draws it with every tag shown, kept
  * in storage so a browser that has never opened the article can show it while its editor is built
  * (see `docs/architecture.md`, "Reading copies"). It is drawn beside the library summary, on the
- * summary worker, and marked with the document state it shows.
+ * summary worker, and marked with the document state it shows. The drawing code (ProseMirror and
+ * the editor's drawing) is loaded on first use, so a worker or server that draws nothing never
+ * spends the ~0.3 s it takes to load.
  */
+
+type Drawing = typeof import('@factcheck/editor/article-copy');
+
+let drawing: Drawing | null = null;
+let loading: Promise<void> | null = null;
+
+/** Loads the drawing code once; `drawReadingCopy` needs it. */
+export function prepareDrawing(): Promise<void> {
+  loading ??= import('@factcheck/editor/article-copy').then((module) => {
+    drawing = module;
+  });
+  return loading;
+}
 
 /** Ask for a reading copy unless the document is still in the state `unlessMark` names. */
 export interface CopyRequest {
@@ -36,21 +50,24 @@ export function copyMarkOf(doc: Y.Doc): string {
 }
 
 /**
- * Draws the document's reading copy, unless it is still in the state the request names. A failure
- * is answered, not thrown: the summary asked for with it must not fail with it.
+ * Draws the document's reading copy, unless it is still in the state the request names (after
+ * `prepareDrawing`). A failure is answered, not thrown: the summary asked for with it must not fail
+ * with it.
  */
 export function drawReadingCopy(doc: Y.Doc, request: CopyRequest): DrawnCopy {
   const mark = copyMarkOf(doc);
   if (mark === request.unlessMark) return { mark, nodes: null };
   try {
-    return { mark, nodes: JSON.stringify(drawSharedArticle(doc)) };
+    if (!drawing) throw new Error('the drawing code is not loaded (prepareDrawing)');
+    return { mark, nodes: JSON.stringify(drawing.drawSharedArticle(doc)) };
   } catch (error) {
     return { mark, nodes: null, failed: error instanceof Error ? error.message : String(error) };
   }
 }
 
 /** The reading copy of a document being stored for the first time (created, seeded, restored); null if drawing failed. */
-export function firstReadingCopy(doc: Y.Doc): StoredReadingCopy | null {
+export async function firstReadingCopy(doc: Y.Doc): Promise<StoredReadingCopy | null> {
+  await prepareDrawing();
   const { mark, nodes } = drawReadingCopy(doc, { unlessMark: null });
   return nodes === null ? null : { mark, nodes };
 }

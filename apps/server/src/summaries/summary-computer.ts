@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { summarizeArticle } from '@factcheck/core';
-import { drawReadingCopy, type CopyRequest, type DrawnCopy } from './reading-copy.js';
+import { drawReadingCopy, prepareDrawing, type CopyRequest, type DrawnCopy } from './reading-copy.js';
 
 /** A library summary as computed: its JSON text, the reading copy if asked for, and how long computing took. */
 export interface ComputedSummary {
@@ -35,7 +35,12 @@ export interface SummaryComputer {
 }
 
 /** The summary of a document (and its reading copy when asked for) computed on the calling thread. */
-export function computeSummaryHere(doc: Y.Doc, copyRequest: CopyRequest | null = null): ComputedSummary {
+export async function computeSummaryHere(
+  doc: Y.Doc,
+  copyRequest: CopyRequest | null = null,
+): Promise<ComputedSummary> {
+  // Loading the drawing code once is not drawing: it is not counted. A failure shows in the copy.
+  if (copyRequest) await prepareDrawing().catch(() => undefined);
   const started = performance.now();
   const serialized = JSON.stringify(summarizeArticle(doc));
   const copy = copyRequest ? drawReadingCopy(doc, copyRequest) : null;

@@ -1,8 +1,9 @@
 import { parentPort } from 'node:worker_threads';
 import * as Y from 'yjs';
 import { summarizeArticle } from '@factcheck/core';
-import { drawReadingCopy, type CopyRequest } from './reading-copy.js';
+import { drawReadingCopy, prepareDrawing } from './reading-copy.js';
 import type { SummaryWorkerReply, SummaryWorkerRequest } from './summary-messages.js';
+import type { CopyRequest } from './reading-copy.js';
 
 /**
  * The summary worker's body: a replica of every followed document, kept current from the changes
@@ -37,7 +38,7 @@ function summarize(key: number, request: number, copyRequest: CopyRequest | null
   }
 }
 
-parentPort?.on('message', (message: SummaryWorkerRequest) => {
+async function handle(message: SummaryWorkerRequest): Promise<void> {
   switch (message.kind) {
     case 'open': {
       const doc = new Y.Doc();
@@ -50,6 +51,8 @@ parentPort?.on('message', (message: SummaryWorkerRequest) => {
       applyUpdates(message.key, message.updates);
       break;
     case 'summarize':
+      // The first copy asked for loads the drawing code (not counted as drawing); a failure shows in the copy.
+      if (message.copy) await prepareDrawing().catch(() => undefined);
       applyUpdates(message.key, message.updates);
       summarize(message.key, message.request, message.copy);
       break;
@@ -58,4 +61,18 @@ parentPort?.on('message', (message: SummaryWorkerRequest) => {
       replicas.delete(message.key);
       break;
   }
+}
+
+/** Messages handled one after another, in order, even while one waits for the drawing code. */
+let handling: Promise<void> = Promise.resolve();
+
+parentPort?.on('message', (message: SummaryWorkerRequest) => {
+  handling = handling
+    .then(() => handle(message))
+    .catch((error: unknown) => {
+      // A message that breaks the worker ends it, as a thrown error would: the main thread starts another.
+      process.nextTick(() => {
+        throw error;
+      });
+    });
 });

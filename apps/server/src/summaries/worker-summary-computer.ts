@@ -127,10 +127,10 @@ export class WorkerSummaryComputer implements SummaryComputer {
   /** Answers a document's summary (and reading copy) from its replica (opened again first if the worker restarted). */
   summarize(followed: FollowedDocument, copy: CopyRequest | null): Promise<ComputedSummary> {
     if (this.closed) return Promise.reject(new WorkerStopped('the summary computer closed'));
-    if (this.computeHere) return Promise.resolve(computeSummaryHere(followed.doc, copy));
+    if (this.computeHere) return computeSummaryHere(followed.doc, copy);
     if (followed.generation !== this.generation || !this.worker) this.open(followed);
     // No worker could be started: this request, and every later one, is computed here.
-    if (this.computeHere) return Promise.resolve(computeSummaryHere(followed.doc, copy));
+    if (this.computeHere) return computeSummaryHere(followed.doc, copy);
     const request = this.nextRequest++;
     const answer = new Promise<ComputedSummary>((resolve, reject) =>
       this.pending.set(request, { resolve, reject }),
