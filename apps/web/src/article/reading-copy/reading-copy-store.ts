@@ -21,6 +21,36 @@ interface StoredReadingCopy {
   readonly nodes: ReadingCopyNode[];
 }
 
+/**
+ * The keys of the copies this browser keeps, in localStorage: read at once as the page starts, so
+ * a reopen knows it has a copy before IndexedDB has even opened, and asks the server for none.
+ */
+const KEPT_INDEX = 'factcheck:reading-copies';
+
+function keptKeys(): Set<string> {
+  try {
+    const listed: unknown = JSON.parse(localStorage.getItem(KEPT_INDEX) ?? '[]');
+    return new Set(Array.isArray(listed) ? listed.filter((key) => typeof key === 'string') : []);
+  } catch {
+    return new Set();
+  }
+}
+
+function updateKeptKeys(change: (keys: Set<string>) => void): void {
+  try {
+    const keys = keptKeys();
+    change(keys);
+    localStorage.setItem(KEPT_INDEX, JSON.stringify([...keys]));
+  } catch {
+    // Storage unavailable or full: a reopen then also asks the server, which costs only time.
+  }
+}
+
+/** Whether this browser says it keeps the reviewer's copy of an article (a hint; the copy itself is in IndexedDB). */
+export function keepsReadingCopy(reviewerId: string, articleId: string): boolean {
+  return keptKeys().has(copyKey(reviewerId, articleId));
+}
+
 let opened: Promise<IDBDatabase> | null = null;
 
 function database(): Promise<IDBDatabase> {
@@ -69,10 +99,12 @@ export async function saveReadingCopy(
     idb.put(copies, `{"savedAt":${savedAt},"nodes":[${nodesJson.join(',')}]}`, key),
     idb.put(saved, savedAt, key),
   ]);
+  updateKeptKeys((keys) => keys.add(key));
   const [savedTimes] = idb.transact(db, [SAVED], 'readonly');
   const all = (await idb.getAllKeysValues(savedTimes)) as { k: string; v: number }[];
   if (all.length <= KEPT_COPIES) return;
   const oldest = all.sort((a, b) => b.v - a.v).slice(KEPT_COPIES);
+  updateKeptKeys((keys) => oldest.forEach(({ k }) => keys.delete(k)));
   const [copiesToPrune, savedToPrune] = idb.transact(db, [COPIES, SAVED]);
   await Promise.all(oldest.flatMap(({ k }) => [idb.del(copiesToPrune, k), idb.del(savedToPrune, k)]));
 }
@@ -84,6 +116,9 @@ export async function forgetReadingCopies(articleId: string): Promise<void> {
   const [savedTimes] = idb.transact(db, [SAVED], 'readonly');
   const keys = (await idb.getAllKeys(savedTimes)) as string[];
   const doomed = keys.filter((key) => key.endsWith(`\n${articleId}`));
+  updateKeptKeys((kept) =>
+    [...kept].filter((key) => key.endsWith(`\n${articleId}`)).forEach((key) => kept.delete(key)),
+  );
   if (doomed.length === 0) return;
   const [copies, saved] = idb.transact(db, [COPIES, SAVED]);
   await Promise.all(doomed.flatMap((key) => [idb.del(copies, key), idb.del(saved, key)]));

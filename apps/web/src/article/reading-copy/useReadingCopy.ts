@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { readingCopyHtml } from './reading-copy-tree.js';
-import { copyKey, loadReadingCopy } from './reading-copy-store.js';
+import { copyKey, keepsReadingCopy, loadReadingCopy } from './reading-copy-store.js';
 import { requestServerReadingCopy } from './server-reading-copy.js';
 
 /** Class of a reading copy's root: the article's own styles, marked as a copy. */
@@ -14,17 +14,18 @@ export type ReadingCopyState =
   | { readonly kind: 'found'; readonly element: HTMLElement };
 
 /**
- * The copy this browser kept, or else the server's (an article this browser has never shown). The
- * server's is asked for at once and dropped unread when a kept one is found.
+ * The copy this browser kept, or else the server's (an article this browser has never shown). A
+ * browser that says it keeps a copy reads it and asks the server only if it is gone; otherwise the
+ * server is asked at once, beside the read, and its answer dropped unread if a copy turns up.
  */
 async function loadNodes(reviewerId: string, articleId: string): Promise<unknown[] | null> {
-  const fromServer = requestServerReadingCopy(articleId);
+  const fromServer = keepsReadingCopy(reviewerId, articleId) ? null : requestServerReadingCopy(articleId);
   const kept = await loadReadingCopy(reviewerId, articleId);
   if (kept) {
-    fromServer.cancel();
+    fromServer?.cancel();
     return kept;
   }
-  return fromServer.take();
+  return (fromServer ?? requestServerReadingCopy(articleId)).take();
 }
 
 async function loadAndDraw(reviewerId: string, articleId: string): Promise<HTMLElement | null> {
