@@ -39,7 +39,12 @@ it('shows the kept reading copy with its highlights before the editor, then only
 
   await context.addInitScript(recordOpen);
   const reopened = await context.newPage();
+  const askedServer: string[] = [];
+  reopened.on('request', (request) => {
+    if (request.url().includes('/reading-copy')) askedServer.push(request.url());
+  });
   await openConnected(reopened, url);
+  expect(askedServer, 'a reopen that keeps a copy asks the server for none').toEqual([]);
   const record = await reopened.evaluate(() => (window as unknown as { __open: OpenRecord }).__open);
   expect(record.copyAt, 'the reading copy showed highlights').not.toBeNull();
   expect(record.editorAt).not.toBeNull();
