@@ -1,16 +1,19 @@
+import type { CopyElement, CopyNode } from '@factcheck/editor';
+
 /**
- * A reading copy is the article as this browser last drew it, kept as a small tree of allowed
- * elements and attributes, so it can be shown at once on the next open while the editor is built.
+ * A reading copy is the article as this browser last drew it (or as the server drew it, for a first
+ * open), kept as a small tree of allowed elements and attributes, so it can be shown at once while
+ * the editor is built.
  * Only what the editor draws for the article's text and highlights is kept: widgets (colleagues'
  * cursors), ProseMirror's helper elements and every other attribute are left out, and the same
  * rules apply again when a stored tree is written out as markup to be drawn.
  */
 
-/** One node of a reading copy: text, or an element as `[tag, attributes, ...children]`. */
-export type ReadingCopyNode = string | ReadingCopyElement;
+/** One node of a reading copy: text, or an element as `[tag, attributes, ...children]` (the shape the server draws too). */
+export type ReadingCopyNode = CopyNode;
 
 /** An element of a reading copy: its lower-case tag, its kept attributes, then its children. */
-export type ReadingCopyElement = [string, Record<string, string>, ...ReadingCopyNode[]];
+export type ReadingCopyElement = CopyElement;
 
 /** Elements the article editor draws (schema blocks and marks, and highlight spans). */
 const ALLOWED_TAGS = new Set([
