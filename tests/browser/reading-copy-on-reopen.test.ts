@@ -58,8 +58,13 @@ it('shows the kept reading copy with its highlights before the editor, then only
     .poll(() => reopened.locator('.ProseMirror .fc-tag--denial').first().textContent())
     .toBe(PASSAGE);
 
-  // A tampered copy: only allowed elements and attributes reach the page.
-  await tamperWithCopies(reopened, [
+  // A tampered copy: only allowed elements and attributes reach the page. It is written once the
+  // article's page is gone (an open page takes its own copy again when idle, hidden or left), from
+  // a page of the same origin that runs no app.
+  await reopened.close();
+  const storage = await context.newPage();
+  await storage.goto(`${environment().server.url}/api/health`);
+  await tamperWithCopies(storage, [
     [
       'p',
       { dir: 'auto', onclick: 'window.__ran = 1' },
@@ -71,7 +76,7 @@ it('shows the kept reading copy with its highlights before the editor, then only
       ['script', {}, 'window.__ran = 4'],
     ],
   ]);
-  await reopened.close();
+  await storage.close();
   const tampered = await context.newPage();
   await openConnected(tampered, url);
   const seen = await tampered.evaluate(() => ({
