@@ -5,7 +5,7 @@ import type { StoredReadingCopy } from '../storage/document-store.js';
 /**
  * The article's reading copy: the article drawn as the editor draws it with every tag shown, kept
  * in storage so a browser that has never opened the article can show it while its editor is built
- * (see `docs/architecture.md`, "Reading copies"). It is drawn beside the library summary, on the
+ * (see `docs/architecture.md`, "Reading copy"). It is drawn beside the library summary, on the
  * summary worker, and marked with the document state it shows. The drawing code (ProseMirror and
  * the editor's drawing) is loaded on first use, so a worker or server that draws nothing never
  * spends the ~0.3 s it takes to load.

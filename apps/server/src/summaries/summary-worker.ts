@@ -1,9 +1,8 @@
 import { parentPort } from 'node:worker_threads';
 import * as Y from 'yjs';
 import { summarizeArticle } from '@factcheck/core';
-import { drawReadingCopy, prepareDrawing } from './reading-copy.js';
+import { drawReadingCopy, prepareDrawing, type CopyRequest } from './reading-copy.js';
 import type { SummaryWorkerReply, SummaryWorkerRequest } from './summary-messages.js';
-import type { CopyRequest } from './reading-copy.js';
 
 /**
  * The summary worker's body: a replica of every followed document, kept current from the changes
