@@ -30,9 +30,9 @@ export interface ArticlePageProps {
 /**
  * The editor page: connects to the article, and shows it once it has synced so no one sees it empty.
  * Until then it shows the reading copy this browser kept of the article, or else the server's,
- * painted before the article's document is loaded (decoding a long article and building its editor takes a
- * second or more). It holds the tag filter, which the sidebar sets and the export menu in the
- * masthead applies.
+ * painted before the article's document is loaded (decoding a long article and building its
+ * editor takes a second or more). It holds the tag filter, which the sidebar sets and the export
+ * menu in the masthead applies.
  */
 export function ArticlePage({ articleId, reviewer, color }: ArticlePageProps) {
   const { abilities } = useReviewer();
